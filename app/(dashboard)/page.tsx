@@ -1,12 +1,12 @@
 import { Suspense } from 'react';
-import { requirePermission } from '@/lib/server/auth/session';
+import { requirePagePermission } from '@/lib/server/auth/page-access';
 import { getHeadlineFigures } from '@/lib/server/dashboard/get-headline-figures';
 import { StatCard, StatCardSkeleton } from '@/components/ui/stat-card';
 
 export const dynamic = 'force-dynamic';
 
 async function Figures() {
-  const context = await requirePermission('dashboards.read');
+  const context = await requirePagePermission('dashboards.read');
   const figures = await getHeadlineFigures(context);
   const number = new Intl.NumberFormat('en-US');
   return (
