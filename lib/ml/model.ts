@@ -10,6 +10,8 @@
  * when the optimizer adds features: unknown inputs are ignored, and a feature the model
  * knows but the input lacks is taken at its training mean (z = 0, no contribution).
  */
+import { flattenFeatures, isCategoryColumn } from './flatten-features';
+
 export type FeatureRecord = Readonly<Record<string, number>>;
 
 export type StoredModel = {
@@ -41,7 +43,10 @@ export function assertModelShape(model: StoredModel): void {
 export function logOdds(model: StoredModel, features: FeatureRecord): number {
   let sum = model.intercept;
   for (let i = 0; i < model.featureNames.length; i++) {
-    const raw = features[model.featureNames[i]];
+    const name = model.featureNames[i];
+    let raw = features[name];
+    // A one-hot category column absent from the input means "not this category" (0), not "unknown".
+    if (raw === undefined && isCategoryColumn(name)) raw = 0;
     if (typeof raw !== 'number' || !Number.isFinite(raw)) continue;
     const std = model.featureStds[i];
     // A constant feature in training has std 0: it carries no information.
@@ -59,7 +64,8 @@ export function predictAcceptance(model: StoredModel, features: FeatureRecord): 
 /** The shape the optimizer's confidence interface expects. */
 export type ConfidencePredictor = {
   version: string;
-  predict(features: FeatureRecord): number;
+  /** Accepts the optimizer's feature object as stored in the feedback (nested, booleans, categories). */
+  predict(features: object): number;
 };
 
 /** Wraps stored weights as a predictor; `version` is the model version as a decimal string. */
@@ -73,5 +79,5 @@ export function toConfidencePredictor(model: StoredModel): ConfidencePredictor {
     featureMeans: [...model.featureMeans],
     featureStds: [...model.featureStds],
   };
-  return { version: String(frozen.version), predict: (features) => predictAcceptance(frozen, features) };
+  return { version: String(frozen.version), predict: (features) => predictAcceptance(frozen, flattenFeatures(features)) };
 }

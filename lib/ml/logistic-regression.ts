@@ -1,0 +1,131 @@
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { sigmoid } from './model';
+
+/**
+ * L2-regularized logistic regression fitted by Newton's method (IRLS) on standardized
+ * features. Minimizes
+ *
+ *   (1/n) Σ logloss(y_i, σ(b + w·x_i)) + (λ/2) ‖w‖²       (the intercept b is not penalized)
+ *
+ * Why not ml-logistic-regression: it runs a fixed 50,000 full-batch gradient steps with
+ * no intercept, no regularization and no convergence test — minutes on 100,000 rows and
+ * never exactly converged. Newton on ~30 features converges in under a dozen iterations,
+ * each one pass over the data plus a (d+1)×(d+1) Cholesky solve (ml-matrix), and the
+ * result is the unique optimum of a strictly convex objective: deterministic and
+ * independent of learning-rate tuning.
+ */
+export type LogisticRegressionOptions = {
+  /** λ, the L2 penalty on the weights (per-sample scale). */
+  l2?: number;
+  maxIterations?: number;
+  /** Stop when the largest parameter change falls below this. */
+  tolerance?: number;
+};
+
+export type LogisticRegressionFit = {
+  weights: number[];
+  intercept: number;
+  iterations: number;
+  converged: boolean;
+  /** Final value of the regularized objective. */
+  loss: number;
+};
+
+function objective(matrix: Float64Array, labels: Uint8Array, rows: number, columns: number, beta: Float64Array, l2: number): number {
+  let loss = 0;
+  for (let r = 0; r < rows; r++) {
+    const offset = r * columns;
+    let eta = beta[columns];
+    for (let c = 0; c < columns; c++) eta += beta[c] * matrix[offset + c];
+    // log(1 + e^eta) − y·eta, computed without overflow.
+    const softplus = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+    loss += softplus - (labels[r] ? eta : 0);
+  }
+  let penalty = 0;
+  for (let c = 0; c < columns; c++) penalty += beta[c] * beta[c];
+  return loss / rows + (l2 / 2) * penalty;
+}
+
+/**
+ * @param matrix row-major standardized features, rows × columns
+ * @param labels 1 = accepted, 0 = not
+ */
+export function fitLogisticRegression(
+  matrix: Float64Array,
+  labels: Uint8Array,
+  rows: number,
+  columns: number,
+  options: LogisticRegressionOptions = {},
+): LogisticRegressionFit {
+  const l2 = options.l2 ?? 1e-3;
+  const maxIterations = options.maxIterations ?? 50;
+  const tolerance = options.tolerance ?? 1e-8;
+  if (rows < 1) throw new Error('fitLogisticRegression needs at least one row.');
+  if (!(l2 > 0)) throw new Error(`l2 must be positive (got ${l2}) so the problem has a unique optimum.`);
+
+  const size = columns + 1; // weights then intercept
+  const beta = new Float64Array(size);
+  const gradient = new Float64Array(size);
+  const hessian = new Float64Array(size * size);
+  const row = new Float64Array(size);
+  let loss = objective(matrix, labels, rows, columns, beta, l2);
+  let iterations = 0;
+  let converged = false;
+
+  while (iterations < maxIterations) {
+    iterations++;
+    gradient.fill(0);
+    hessian.fill(0);
+    for (let r = 0; r < rows; r++) {
+      const offset = r * columns;
+      for (let c = 0; c < columns; c++) row[c] = matrix[offset + c];
+      row[columns] = 1;
+      let eta = 0;
+      for (let c = 0; c < size; c++) eta += beta[c] * row[c];
+      const p = sigmoid(eta);
+      const residual = p - labels[r];
+      const weight = Math.max(p * (1 - p), 1e-12);
+      for (let i = 0; i < size; i++) {
+        const xi = row[i];
+        gradient[i] += residual * xi;
+        const wxi = weight * xi;
+        const base = i * size;
+        // Upper triangle only; mirrored below.
+        for (let j = i; j < size; j++) hessian[base + j] += wxi * row[j];
+      }
+    }
+    const rowsInverse = 1 / rows;
+    const h: number[][] = [];
+    for (let i = 0; i < size; i++) {
+      gradient[i] = gradient[i] * rowsInverse + (i < columns ? l2 * beta[i] : 0);
+      const line = new Array<number>(size);
+      for (let j = 0; j < size; j++) {
+        line[j] = (i <= j ? hessian[i * size + j] : hessian[j * size + i]) * rowsInverse;
+      }
+      if (i < columns) line[i] += l2;
+      else line[i] += 1e-12; // keeps the intercept block positive definite when all rows saturate
+      h.push(line);
+    }
+    const step = new CholeskyDecomposition(new Matrix(h)).solve(Matrix.columnVector(Array.from(gradient))).to1DArray();
+
+    // Backtracking: a full Newton step is almost always accepted; halve it if it is not.
+    let scale = 1;
+    let candidateLoss = Infinity;
+    const candidate = new Float64Array(size);
+    for (let attempt = 0; attempt < 30; attempt++) {
+      for (let i = 0; i < size; i++) candidate[i] = beta[i] - scale * step[i];
+      candidateLoss = objective(matrix, labels, rows, columns, candidate, l2);
+      if (candidateLoss <= loss + 1e-15) break;
+      scale /= 2;
+    }
+    let largestChange = 0;
+    for (let i = 0; i < size; i++) largestChange = Math.max(largestChange, Math.abs(candidate[i] - beta[i]));
+    beta.set(candidate);
+    loss = Math.min(loss, candidateLoss);
+    if (largestChange < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return { weights: Array.from(beta.subarray(0, columns)), intercept: beta[columns], iterations, converged, loss };
+}
