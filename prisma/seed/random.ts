@@ -92,9 +92,9 @@ export class Rng {
   /** A random (version 4 formatted) UUID drawn from this stream. */
   uuid(): string {
     const a = this.uint32();
-    const b = this.uint32();
-    const c = (this.uint32() & 0x0fffffff) | 0x40000000; // version 4 nibble
-    const d = (this.uint32() & 0x3fffffff) | 0x80000000; // RFC 4122 variant bits
+    const b = ((this.uint32() & 0xffff0fff) | 0x00004000) >>> 0; // version 4: high nibble of byte 6
+    const c = ((this.uint32() & 0x3fffffff) | 0x80000000) >>> 0; // RFC 4122 variant: byte 8 = 10xxxxxx
+    const d = this.uint32();
     const bytes = [a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, b >>> 24, (b >>> 16) & 255, (b >>> 8) & 255, b & 255,
       c >>> 24, (c >>> 16) & 255, (c >>> 8) & 255, c & 255, d >>> 24, (d >>> 16) & 255, (d >>> 8) & 255, d & 255];
     const h = bytes.map((x) => HEX[x]).join('');
