@@ -1,0 +1,42 @@
+import type { Layout } from '../travel';
+import type { WarehouseState } from '../state';
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+export type PutawayRequest = { sku: string; quantity: number };
+
+/** Units of a sku the product may send to staging for an order due soon (stock is short). */
+export type CrossDockNeed = { sku: string; quantity: number; dueDay: number; orderRef: string };
+
+/** Everything a policy may look at when it puts away one day's receipts. */
+export type PolicyInput = {
+  day: number;
+  requests: readonly PutawayRequest[];
+  state: WarehouseState;
+  layout: Layout;
+  abc: ReadonlyMap<string, AbcClass>;
+  /** Co-pick lift per sku pair, mined from orders before `day`. */
+  affinity: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Pick lines planned today, per aisle name (the congestion signal). */
+  openPicksByAisle: ReadonlyMap<string, number>;
+  crossDockNeeds: readonly CrossDockNeed[];
+  /** Storage bins (PICK_FACE, RESERVE, BULK) ordered by location code. */
+  binsByCode: readonly number[];
+  /** Storage bins ordered by one-way distance from the dock (ties by code). */
+  binsByDistance: readonly number[];
+  /** STAGING bins ordered by distance from the dock. */
+  stagingBins: readonly number[];
+  rand: () => number;
+  /**
+   * Puts units into a bin now (the replay clamps to the bin's capacity and returns the units
+   * really placed); `crossDock` places into a staging bin for `orderRef`.
+   */
+  place(sku: string, bin: number, quantity: number, options?: { crossDock?: boolean; orderRef?: string }): number;
+};
+
+export type Placement = { sku: string; bin: number; quantity: number; crossDock?: boolean; orderRef?: string };
+
+export type Policy = {
+  name: string;
+  putaway(input: PolicyInput): void;
+};

@@ -1,0 +1,81 @@
+import type { AbcClass } from './policies/types';
+import type { OrderEvent, ReceiptEvent, Scenario } from './scenario';
+import { STORAGE_TYPES, materialMap, type Material } from './state';
+import { buildLayout, type Layout } from './travel';
+
+/** Everything derived once from a scenario and shared by every policy's replay. */
+export type PreparedScenario = {
+  scenario: Scenario;
+  materials: Map<string, Material>;
+  layout: Layout;
+  binIndexByCode: Map<string, number>;
+  binsByCode: number[];
+  binsByDistance: number[];
+  stagingBins: number[];
+  explicitAbc: Map<string, AbcClass>;
+  history: OrderEvent[];
+  ordersByDay: Map<number, OrderEvent[]>;
+  dueByDay: Map<number, OrderEvent[]>;
+  receiptsByDay: Map<number, ReceiptEvent[]>;
+  lastDay: number;
+};
+
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function prepareScenario(scenario: Scenario): PreparedScenario {
+  const locations = scenario.locations;
+  const layout = buildLayout(locations, scenario.dock);
+  const indices = locations.map((_, index) => index);
+  const active = indices.filter((index) => STORAGE_TYPES.has(locations[index].type));
+  // Plain code-point order, the way a database sorts location names (Odoo orders by name).
+  const binsByCode = [...active].sort((a, b) => compareCodes(locations[a].code, locations[b].code));
+  const byDistance = (a: number, b: number) => layout.oneWay(a) - layout.oneWay(b) || compareCodes(locations[a].code, locations[b].code);
+  const binsByDistance = [...active].sort(byDistance);
+  const stagingBins = indices.filter((index) => locations[index].type === 'STAGING').sort(byDistance);
+
+  const explicitAbc = new Map<string, AbcClass>();
+  for (const material of scenario.materials) if (material.abc) explicitAbc.set(material.sku, material.abc);
+
+  const history: OrderEvent[] = [];
+  const ordersByDay = new Map<number, OrderEvent[]>();
+  const dueByDay = new Map<number, OrderEvent[]>();
+  const receiptsByDay = new Map<number, ReceiptEvent[]>();
+  let lastDay = 0;
+  for (const event of scenario.events) {
+    if (event.kind === 'receipt') {
+      if (event.day < 0) continue;
+      push(receiptsByDay, event.day, event);
+      lastDay = Math.max(lastDay, event.day);
+      continue;
+    }
+    if (event.day < 0) {
+      history.push(event);
+      continue;
+    }
+    push(ordersByDay, event.day, event);
+    const due = event.due ?? event.day;
+    push(dueByDay, due, event);
+    lastDay = Math.max(lastDay, due);
+  }
+  return {
+    scenario,
+    materials: materialMap(scenario),
+    layout,
+    binIndexByCode: new Map(locations.map((location, index) => [location.code, index])),
+    binsByCode,
+    binsByDistance,
+    stagingBins,
+    explicitAbc,
+    history,
+    ordersByDay,
+    dueByDay,
+    receiptsByDay,
+    lastDay,
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { prepareScenario } from './prepare';
+import { replay } from './replay';
+import { firstFitByCode } from './policies/first-fit-by-code';
+import type { Policy } from './policies/types';
+import { parseScenario } from './scenario';
+import { tinyScenario } from './test-fixtures';
+
+describe('replay', () => {
+  it('picks FIFO by lot: the oldest lot first, wherever it is', () => {
+    const scenario = parseScenario({
+      ...tinyScenario(),
+      initialLots: [{ sku: 'INK-1', locationCode: 'B-02', quantity: 2 }],
+    });
+    // The day-0 receipt goes to B-01 (first by code) but the order takes the older lot in B-02 (y = 30).
+    const result = replay(prepareScenario(scenario), firstFitByCode);
+    expect(result.days[0].pickTravel).toBe(60);
+    expect(result.unitsShort).toBe(0);
+  });
+
+  it('records a short pick when stock is missing', () => {
+    const scenario = parseScenario({ ...tinyScenario(), events: [{ day: 0, kind: 'order', id: 'SO-1', lines: [{ sku: 'INK-1', quantity: 5 }] }] });
+    const result = replay(prepareScenario(scenario), firstFitByCode);
+    expect(result.unitsShort).toBe(5);
+    expect(result.pickTravel).toBe(0);
+  });
+
+  it('lets a policy cross-dock only what a due order is short of, and picks it from staging', () => {
+    const base = tinyScenario();
+    const scenario = parseScenario({
+      ...base,
+      locations: [...base.locations, { code: 'ST-1', zone: 'S', aisle: 'S', bay: 1, level: 1, x: 0, y: 2, type: 'STAGING', cubicFeet: 100, maxWeightLbs: 9000, insideInches: { l: 60, w: 60, h: 60 } }],
+    });
+    const stager: Policy = {
+      name: 'stager',
+      putaway(input) {
+        for (const need of input.crossDockNeeds) input.place(need.sku, input.stagingBins[0], 99, { crossDock: true, orderRef: need.orderRef });
+        // The rest goes to storage; staging more than the need is refused.
+        expect(input.place('INK-1', input.stagingBins[0], 1, { crossDock: true, orderRef: 'SO-1' })).toBe(0);
+        input.place('INK-1', input.binsByCode[0], 2);
+      },
+    };
+    const result = replay(prepareScenario(scenario), stager);
+    expect(result.crossDockHits).toBe(1);
+    expect(result.unitsNotPlaced).toBe(0);
+    // Staging sits 2 ft from the dock: the whole order walks 2 × 2 ft.
+    expect(result.pickTravel).toBe(4);
+  });
+
+  it('measures bins in the 60–85% band among occupied storage bins', () => {
+    // 7 one-cubic-foot units in a 10 ft³ bin = 70% fill, inside the band.
+    const result = replay(prepareScenario(parseScenario({ ...tinyScenario(), events: [{ day: 0, kind: 'receipt', sku: 'INK-1', quantity: 7 }] })), firstFitByCode);
+    expect(result.bandShareEnd).toBe(1);
+    expect(result.binsUsedEnd).toBe(1);
+  });
+
+  it('counts putaway travel as a round trip per sku and bin', () => {
+    const result = replay(prepareScenario(parseScenario(tinyScenario())), firstFitByCode);
+    expect(result.putawayTravel).toBe(2 * 10);
+  });
+});

@@ -1,0 +1,237 @@
+import { mulberry32 } from '../optimizer/prng';
+import { deriveAbc } from './abc';
+import { AffinityMiner } from './affinity';
+import type { CrossDockNeed, Policy, PolicyInput, PutawayRequest } from './policies/types';
+import type { PreparedScenario } from './prepare';
+import type { OrderEvent } from './scenario';
+import { STORAGE_TYPES, WarehouseState, type Lot } from './state';
+
+export const BAND_LOW = 0.6;
+export const BAND_HIGH = 0.85;
+/** Orders due within this many days (today included) may claim a receipt for cross-docking. */
+export const CROSS_DOCK_HORIZON_DAYS = 2;
+
+export type DayResult = { day: number; pickTravel: number; orders: number; putawayTravel: number; bandShare: number; occupiedBins: number };
+
+export type ReplayResult = {
+  policy: string;
+  pickTravel: number;
+  orders: number;
+  pickTravelPerOrder: number;
+  putawayTravel: number;
+  unitsReceived: number;
+  unitsNotPlaced: number;
+  receiptLinesNotPlaced: number;
+  unitsShort: number;
+  crossDockHits: number;
+  binsUsedEnd: number;
+  bandShareEnd: number;
+  bandShareAvg: number;
+  days: DayResult[];
+  runMs: number;
+};
+
+function bandShare(state: WarehouseState, bins: readonly number[]): { share: number; occupied: number } {
+  let occupied = 0;
+  let inBand = 0;
+  for (const bin of bins) {
+    if (state.contents[bin].size === 0) continue;
+    occupied += 1;
+    const fill = state.fill(bin);
+    if (fill >= BAND_LOW - 1e-9 && fill <= BAND_HIGH + 1e-9) inBand += 1;
+  }
+  return { share: occupied === 0 ? 0 : inBand / occupied, occupied };
+}
+
+/** The lots a FIFO pick of `quantity` units would draw from, oldest first (reserved lots of the order first). */
+function* fifoLots(state: WarehouseState, sku: string, orderRef: string): Generator<Lot> {
+  const lots = state.lotsBySku.get(sku) ?? [];
+  for (const lot of lots) if (lot.reservedFor === orderRef && lot.quantity > 0) yield lot;
+  for (const lot of lots) if (!lot.reservedFor && lot.quantity > 0) yield lot;
+}
+
+/** Pick lines planned for today per aisle, from where FIFO would take the stock now. */
+function plannedPicksByAisle(state: WarehouseState, orders: readonly OrderEvent[]): Map<string, number> {
+  const byAisle = new Map<string, number>();
+  const drawn = new Map<Lot, number>();
+  for (const order of orders) {
+    for (const line of order.lines) {
+      let left = line.quantity;
+      for (const lot of fifoLots(state, line.sku, order.id)) {
+        if (left <= 0) break;
+        const available = lot.quantity - (drawn.get(lot) ?? 0);
+        if (available <= 0) continue;
+        const take = Math.min(available, left);
+        drawn.set(lot, (drawn.get(lot) ?? 0) + take);
+        left -= take;
+        const aisle = state.locations[lot.bin].aisle;
+        byAisle.set(aisle, (byAisle.get(aisle) ?? 0) + 1);
+      }
+    }
+  }
+  return byAisle;
+}
+
+/** Shortfalls of orders due soon for the skus received today, earliest due first. */
+function crossDockNeeds(state: WarehouseState, open: readonly OrderEvent[], day: number, received: ReadonlySet<string>): CrossDockNeed[] {
+  const soon = open
+    .filter((order) => (order.due ?? order.day) < day + CROSS_DOCK_HORIZON_DAYS)
+    .sort((a, b) => (a.due ?? a.day) - (b.due ?? b.day) || a.day - b.day);
+  const free = new Map<string, number>();
+  const needs: CrossDockNeed[] = [];
+  for (const order of soon) {
+    for (const line of order.lines) {
+      if (!received.has(line.sku)) continue;
+      if (!free.has(line.sku)) free.set(line.sku, state.onHand(line.sku));
+      const reserved = (state.lotsBySku.get(line.sku) ?? []).reduce((sum, lot) => sum + (lot.reservedFor === order.id ? lot.quantity : 0), 0);
+      const fromStock = Math.min(free.get(line.sku) ?? 0, Math.max(0, line.quantity - reserved));
+      free.set(line.sku, (free.get(line.sku) ?? 0) - fromStock);
+      const short = line.quantity - reserved - fromStock;
+      if (short > 0) needs.push({ sku: line.sku, quantity: short, dueDay: order.due ?? order.day, orderRef: order.id });
+    }
+  }
+  return needs;
+}
+
+export type ReplayOptions = { seed?: number; onDay?: (day: number, lastDay: number) => void };
+
+/** Replays the scenario under one policy, day by day (see docs/simulator.md, "Replay"). */
+export function replay(prepared: PreparedScenario, policy: Policy, options: ReplayOptions = {}): ReplayResult {
+  const started = performance.now();
+  const { scenario, layout } = prepared;
+  const state = new WarehouseState(scenario.locations, prepared.materials);
+  for (const lot of scenario.initialLots) {
+    const bin = prepared.binIndexByCode.get(lot.locationCode);
+    if (bin !== undefined) state.add(bin, lot.sku, lot.quantity, -1);
+  }
+  const miner = new AffinityMiner();
+  for (const order of prepared.history) miner.addOrder(order.lines.map((line) => line.sku));
+  const rand = mulberry32(options.seed ?? 1);
+  const skus = scenario.materials.map((material) => material.sku);
+
+  const open: OrderEvent[] = [];
+  const days: DayResult[] = [];
+  let pickTravel = 0;
+  let orders = 0;
+  let putawayTravel = 0;
+  let unitsReceived = 0;
+  let unitsNotPlaced = 0;
+  let receiptLinesNotPlaced = 0;
+  let unitsShort = 0;
+  let crossDockHits = 0;
+
+  for (let day = 0; day <= prepared.lastDay; day += 1) {
+    open.push(...(prepared.ordersByDay.get(day) ?? []));
+    const dueToday = prepared.dueByDay.get(day) ?? [];
+    const receipts = prepared.receiptsByDay.get(day) ?? [];
+    let dayPutaway = 0;
+
+    if (receipts.length > 0) {
+      const requests: PutawayRequest[] = receipts.filter((receipt) => receipt.quantity > 0).map((receipt) => ({ sku: receipt.sku, quantity: receipt.quantity }));
+      const needs = crossDockNeeds(state, open, day, new Set(requests.map((request) => request.sku)));
+      const needLeft = new Map(needs.map((need) => [`${need.orderRef}\u0000${need.sku}`, need.quantity]));
+      const placedBySku = new Map<string, number>();
+      const received = new Map<string, number>();
+      for (const request of requests) received.set(request.sku, (received.get(request.sku) ?? 0) + request.quantity);
+      const visited = new Set<string>();
+      const place: PolicyInput['place'] = (sku, bin, quantity, placeOptions) => {
+        const material = prepared.materials.get(sku);
+        const location = scenario.locations[bin];
+        if (!material || !location || quantity <= 0) return 0;
+        const remaining = (received.get(sku) ?? 0) - (placedBySku.get(sku) ?? 0);
+        let units = Math.min(quantity, remaining, state.capacityFor(bin, material));
+        let reservedFor: string | undefined;
+        if (placeOptions?.crossDock) {
+          // Staging only holds what a due order is short of; anything else must go to storage.
+          const key = `${placeOptions.orderRef ?? ''}\u0000${sku}`;
+          if (location.type !== 'STAGING' || !needLeft.has(key)) return 0;
+          units = Math.min(units, needLeft.get(key) ?? 0);
+          needLeft.set(key, (needLeft.get(key) ?? 0) - Math.max(0, units));
+          reservedFor = placeOptions.orderRef;
+        } else if (!STORAGE_TYPES.has(location.type)) return 0;
+        if (units <= 0) return 0;
+        state.add(bin, sku, units, day, reservedFor);
+        placedBySku.set(sku, (placedBySku.get(sku) ?? 0) + units);
+        // One trip per (sku, bin): a pallet or cart load from the dock and back.
+        const trip = `${sku}\u0000${bin}`;
+        if (!visited.has(trip)) {
+          visited.add(trip);
+          dayPutaway += 2 * layout.oneWay(bin);
+        }
+        return units;
+      };
+      policy.putaway({
+        day,
+        requests,
+        state,
+        layout,
+        abc: deriveAbc(miner.lineCounts, skus, prepared.explicitAbc),
+        affinity: miner.lifts(requests.map((request) => request.sku)),
+        openPicksByAisle: plannedPicksByAisle(state, dueToday),
+        crossDockNeeds: needs,
+        binsByCode: prepared.binsByCode,
+        binsByDistance: prepared.binsByDistance,
+        stagingBins: prepared.stagingBins,
+        rand,
+        place,
+      });
+      for (const [sku, quantity] of received) {
+        unitsReceived += quantity;
+        const missing = quantity - (placedBySku.get(sku) ?? 0);
+        if (missing > 0) {
+          unitsNotPlaced += missing;
+          receiptLinesNotPlaced += 1;
+        }
+      }
+    }
+
+    let dayTravel = 0;
+    for (const order of dueToday) {
+      const bins: number[] = [];
+      for (const line of order.lines) {
+        let left = line.quantity;
+        for (const lot of fifoLots(state, line.sku, order.id)) {
+          if (left <= 0) break;
+          if (lot.reservedFor === order.id) crossDockHits += 1;
+          left -= state.take(lot, left);
+          bins.push(lot.bin);
+        }
+        unitsShort += left;
+        state.compact(line.sku);
+      }
+      dayTravel += layout.tour(bins);
+      // Whatever was staged for this order and not needed goes back to the free pool.
+      for (const line of order.lines) for (const lot of state.lotsBySku.get(line.sku) ?? []) if (lot.reservedFor === order.id) lot.reservedFor = undefined;
+      orders += 1;
+    }
+    const dueIds = new Set(dueToday.map((order) => order.id));
+    for (let index = open.length - 1; index >= 0; index -= 1) if (dueIds.has(open[index].id) && (open[index].due ?? open[index].day) === day) open.splice(index, 1);
+    // Orders placed today become history for tomorrow's ABC and affinity.
+    for (const order of prepared.ordersByDay.get(day) ?? []) miner.addOrder(order.lines.map((line) => line.sku));
+
+    const band = bandShare(state, prepared.binsByCode);
+    pickTravel += dayTravel;
+    putawayTravel += dayPutaway;
+    days.push({ day, pickTravel: dayTravel, orders: dueToday.length, putawayTravel: dayPutaway, bandShare: band.share, occupiedBins: band.occupied });
+    options.onDay?.(day, prepared.lastDay);
+  }
+
+  const end = bandShare(state, prepared.binsByCode);
+  return {
+    policy: policy.name,
+    pickTravel,
+    orders,
+    pickTravelPerOrder: orders === 0 ? 0 : pickTravel / orders,
+    putawayTravel,
+    unitsReceived,
+    unitsNotPlaced,
+    receiptLinesNotPlaced,
+    unitsShort,
+    crossDockHits,
+    binsUsedEnd: end.occupied,
+    bandShareEnd: end.share,
+    bandShareAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.bandShare, 0) / days.length,
+    days,
+    runMs: performance.now() - started,
+  };
+}

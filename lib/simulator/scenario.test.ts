@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, parseScenario } from './scenario';
+import { tinyScenario } from './test-fixtures';
+
+function refusal(mutate: (scenario: ReturnType<typeof tinyScenario>) => unknown): ScenarioError {
+  const scenario = tinyScenario();
+  const input = mutate(scenario) ?? scenario;
+  try {
+    parseScenario(input);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('parseScenario', () => {
+  it('accepts a minimal scenario and ignores extra fields', () => {
+    const scenario = parseScenario({ ...tinyScenario(), vendor: 'x', locations: tinyScenario().locations.map((location) => ({ ...location, color: 'red' })) });
+    expect(scenario.locations).toHaveLength(2);
+    expect(scenario.initialLots).toEqual([]);
+    expect('vendor' in scenario).toBe(false);
+  });
+
+  it('refuses an unknown sku in an order line, naming the field', () => {
+    const error = refusal((scenario) => {
+      scenario.events[1] = { day: 0, kind: 'order', id: 'SO-1', lines: [{ sku: 'NOPE', quantity: 1 }] };
+    });
+    expect(error.field).toBe('events[1].lines[0].sku');
+    expect(error.message).toContain('unknown sku "NOPE"');
+  });
+
+  it('refuses a duplicate location code, naming the field', () => {
+    const error = refusal((scenario) => {
+      scenario.locations[1].code = 'B-02';
+    });
+    expect(error.field).toBe('locations[1].code');
+  });
+
+  it('refuses negative numbers, naming the field', () => {
+    expect(refusal((scenario) => void (scenario.locations[0].cubicFeet = -1)).field).toBe('locations[0].cubicFeet');
+    expect(refusal((scenario) => void (scenario.events[0] = { day: 0, kind: 'receipt', sku: 'INK-1', quantity: -3 })).field).toBe('events[0].quantity');
+  });
+
+  it('refuses an initial lot in an unknown location', () => {
+    const error = refusal((scenario) => ({ ...scenario, initialLots: [{ sku: 'INK-1', locationCode: 'X-9', quantity: 1 }] }));
+    expect(error.field).toBe('initialLots[0].locationCode');
+  });
+});

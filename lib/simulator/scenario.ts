@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The scenario format the simulator replays (documented in docs/scenario.schema.json).
+ * Unknown fields are stripped (zod objects are non-strict), so exports from other tools load.
+ * Event days may be negative: events before day 0 are history (orders feed ABC and affinity
+ * mining, receipts before day 0 are ignored — stock on hand at day 0 belongs in initialLots).
+ */
+const nonNegative = z.number().finite().nonnegative();
+const positive = z.number().finite().positive();
+
+export const LOCATION_TYPES = ['PICK_FACE', 'RESERVE', 'BULK', 'STAGING', 'DOCK'] as const;
+export type LocationType = (typeof LOCATION_TYPES)[number];
+
+export const ZScenarioLocation = z.object({
+  code: z.string().min(1),
+  zone: z.string().min(1),
+  aisle: z.union([z.string(), z.number()]).transform(String),
+  bay: nonNegative,
+  level: nonNegative,
+  x: z.number().finite(),
+  y: z.number().finite(),
+  type: z.enum(LOCATION_TYPES),
+  cubicFeet: nonNegative,
+  maxWeightLbs: nonNegative,
+  insideInches: z.object({ l: nonNegative, w: nonNegative, h: nonNegative }),
+  allowMixing: z.boolean().optional(),
+});
+
+export const ZScenarioMaterial = z.object({
+  sku: z.string().min(1),
+  lengthIn: positive,
+  widthIn: positive,
+  heightIn: positive,
+  weightLbs: nonNegative,
+  abc: z.enum(['A', 'B', 'C']).optional(),
+});
+
+const quantity = z.number().int().nonnegative();
+const day = z.number().int();
+
+export const ZScenarioEvent = z.discriminatedUnion('kind', [
+  z.object({ day, kind: z.literal('receipt'), sku: z.string().min(1), quantity }),
+  z.object({
+    day,
+    kind: z.literal('order'),
+    id: z.union([z.string(), z.number()]).transform(String),
+    due: day.optional(),
+    lines: z.array(z.object({ sku: z.string().min(1), quantity })).min(1),
+  }),
+]);
+
+export const ZScenario = z.object({
+  name: z.string().default('scenario'),
+  dock: z.object({ x: z.number().finite(), y: z.number().finite() }),
+  locations: z.array(ZScenarioLocation).min(1),
+  materials: z.array(ZScenarioMaterial).min(1),
+  initialLots: z.array(z.object({ sku: z.string().min(1), locationCode: z.string().min(1), quantity })).default([]),
+  events: z.array(ZScenarioEvent).default([]),
+});
+
+export type Scenario = z.infer<typeof ZScenario>;
+export type ScenarioLocation = Scenario['locations'][number];
+export type ScenarioMaterial = Scenario['materials'][number];
+export type ScenarioEvent = Scenario['events'][number];
+export type OrderEvent = Extract<ScenarioEvent, { kind: 'order' }>;
+export type ReceiptEvent = Extract<ScenarioEvent, { kind: 'receipt' }>;
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
+}
+
+/**
+ * Validates a parsed JSON value as a scenario. Throws ScenarioError naming the first bad
+ * field (e.g. `locations[3].cubicFeet: Too small: expected number to be >=0`).
+ */
+export function parseScenario(input: unknown): Scenario {
+  const parsed = ZScenario.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ScenarioError(pathOf(issue?.path ?? []) || '(root)', issue?.message ?? 'invalid scenario');
+  }
+  const scenario = parsed.data;
+  const codes = new Set<string>();
+  scenario.locations.forEach((location, index) => {
+    if (codes.has(location.code)) throw new ScenarioError(`locations[${index}].code`, `duplicate location code "${location.code}"`);
+    codes.add(location.code);
+  });
+  const skus = new Set<string>();
+  scenario.materials.forEach((material, index) => {
+    if (skus.has(material.sku)) throw new ScenarioError(`materials[${index}].sku`, `duplicate sku "${material.sku}"`);
+    skus.add(material.sku);
+  });
+  scenario.initialLots.forEach((lot, index) => {
+    if (!skus.has(lot.sku)) throw new ScenarioError(`initialLots[${index}].sku`, `unknown sku "${lot.sku}"`);
+    if (!codes.has(lot.locationCode)) throw new ScenarioError(`initialLots[${index}].locationCode`, `unknown location code "${lot.locationCode}"`);
+  });
+  scenario.events.forEach((event, index) => {
+    if (event.kind === 'receipt') {
+      if (!skus.has(event.sku)) throw new ScenarioError(`events[${index}].sku`, `unknown sku "${event.sku}"`);
+      return;
+    }
+    if (event.due !== undefined && event.due < event.day) throw new ScenarioError(`events[${index}].due`, 'due must not be before day');
+    event.lines.forEach((line, lineIndex) => {
+      if (!skus.has(line.sku)) throw new ScenarioError(`events[${index}].lines[${lineIndex}].sku`, `unknown sku "${line.sku}"`);
+    });
+  });
+  return scenario;
+}
