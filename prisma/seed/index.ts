@@ -37,10 +37,13 @@ export type TenantSummary = {
 export type SeedSummary = {
   seed: number; locations: number; now: string; tenants: TenantSummary[];
   defects: typeof SEEDED_DEFECTS; defectTotals: typeof SEEDED_DEFECT_TOTALS;
-  cacheRefreshed: boolean; generateMs: number; insertMs: number; elapsedMs: number;
+  cacheRefreshed: boolean; generateMs: number; insertMs: number; refreshMs: number; elapsedMs: number;
 };
 
 export class DatabaseNotEmptyError extends Error {}
+
+/** Arbitrary advisory-lock key that serializes concurrent seeders. */
+const SEED_LOCK_KEY = 72_410_042;
 
 /** Today at 00:00 UTC: the default --now. */
 export function startOfTodayUtc(clock = new Date()): Date {
@@ -60,11 +63,14 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   const client = new pg.Client({ connectionString: options.connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query<{ used: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM tenants) OR EXISTS (SELECT 1 FROM inventory_locations) OR EXISTS (SELECT 1 FROM materials) AS used`);
-    if (rows[0].used && !options.reset) {
-      throw new DatabaseNotEmptyError('The database already holds tenant data; refusing to seed over it. Re-run with --reset to truncate all tenant data first.');
-    }
+    const refuseIfUsed = async () => {
+      const { rows } = await client.query<{ used: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM tenants) OR EXISTS (SELECT 1 FROM inventory_locations) OR EXISTS (SELECT 1 FROM materials) AS used`);
+      if (rows[0].used && !options.reset) {
+        throw new DatabaseNotEmptyError('The database already holds tenant data; refusing to seed over it. Re-run with --reset to truncate all tenant data first.');
+      }
+    };
+    await refuseIfUsed(); // fail fast, before generating
 
     const t0 = performance.now();
     const tenants = tenantSpecs(locations, SEEDED_DEFECTS).map((spec) => generateTenant(seed, spec, now.getTime()));
@@ -76,6 +82,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     const summaries: TenantSummary[] = [];
     await client.query('BEGIN');
     try {
+      // Two processes seeding at once (replicas starting together): the second waits, then sees data and stops.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+      await refuseIfUsed();
       await client.query('SET LOCAL session_replication_role = replica');
       if (options.reset) log(`truncated ${(await truncateTenantData(client)).length} tables`);
       for (const t of tenants) {
@@ -95,12 +104,14 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     const insertMs = Math.round(performance.now() - t1);
 
     const { rows: fn } = await client.query<{ present: boolean }>(`SELECT to_regproc('scheduled_refresh_bin_utilization') IS NOT NULL AS present`);
+    const t2 = performance.now();
     if (fn[0].present) {
       await client.query('SELECT scheduled_refresh_bin_utilization()');
       log('refreshed the bin utilization cache');
     }
+    const refreshMs = Math.round(performance.now() - t2);
     return { seed, locations, now: now.toISOString(), tenants: summaries, defects: SEEDED_DEFECTS, defectTotals: SEEDED_DEFECT_TOTALS,
-      cacheRefreshed: fn[0].present, generateMs, insertMs, elapsedMs: Math.round(performance.now() - started) };
+      cacheRefreshed: fn[0].present, generateMs, insertMs, refreshMs, elapsedMs: Math.round(performance.now() - started) };
   } finally {
     await client.end();
   }
