@@ -95,9 +95,22 @@ function crossDockNeeds(state: WarehouseState, open: readonly OrderEvent[], day:
 
 export type ReplayOptions = { seed?: number; onDay?: (day: number, lastDay: number) => void };
 
+export type ReplayRun = {
+  /** Simulates the next day; false once every day is done. */
+  step(): boolean;
+  result(): ReplayResult;
+};
+
 /** Replays the scenario under one policy, day by day (see docs/simulator.md, "Replay"). */
 export function replay(prepared: PreparedScenario, policy: Policy, options: ReplayOptions = {}): ReplayResult {
-  const started = performance.now();
+  const run = startReplay(prepared, policy, options);
+  while (run.step());
+  return run.result();
+}
+
+/** A replay that advances one day per `step()`, so a server job can yield and report progress. */
+export function startReplay(prepared: PreparedScenario, policy: Policy, options: ReplayOptions = {}): ReplayRun {
+  let elapsed = 0;
   const { scenario, layout } = prepared;
   const state = new WarehouseState(scenario.locations, prepared.materials);
   for (const lot of scenario.initialLots) {
@@ -120,7 +133,10 @@ export function replay(prepared: PreparedScenario, policy: Policy, options: Repl
   let unitsShort = 0;
   let crossDockHits = 0;
 
-  for (let day = 0; day <= prepared.lastDay; day += 1) {
+  let day = 0;
+  const step = () => {
+    if (day > prepared.lastDay) return false;
+    const started = performance.now();
     open.push(...(prepared.ordersByDay.get(day) ?? []));
     const dueToday = prepared.dueByDay.get(day) ?? [];
     const receipts = prepared.receiptsByDay.get(day) ?? [];
@@ -214,24 +230,30 @@ export function replay(prepared: PreparedScenario, policy: Policy, options: Repl
     putawayTravel += dayPutaway;
     days.push({ day, pickTravel: dayTravel, orders: dueToday.length, putawayTravel: dayPutaway, bandShare: band.share, occupiedBins: band.occupied });
     options.onDay?.(day, prepared.lastDay);
-  }
-
-  const end = bandShare(state, prepared.binsByCode);
-  return {
-    policy: policy.name,
-    pickTravel,
-    orders,
-    pickTravelPerOrder: orders === 0 ? 0 : pickTravel / orders,
-    putawayTravel,
-    unitsReceived,
-    unitsNotPlaced,
-    receiptLinesNotPlaced,
-    unitsShort,
-    crossDockHits,
-    binsUsedEnd: end.occupied,
-    bandShareEnd: end.share,
-    bandShareAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.bandShare, 0) / days.length,
-    days,
-    runMs: performance.now() - started,
+    day += 1;
+    elapsed += performance.now() - started;
+    return true;
   };
+
+  const result = (): ReplayResult => {
+    const end = bandShare(state, prepared.binsByCode);
+    return {
+      policy: policy.name,
+      pickTravel,
+      orders,
+      pickTravelPerOrder: orders === 0 ? 0 : pickTravel / orders,
+      putawayTravel,
+      unitsReceived,
+      unitsNotPlaced,
+      receiptLinesNotPlaced,
+      unitsShort,
+      crossDockHits,
+      binsUsedEnd: end.occupied,
+      bandShareEnd: end.share,
+      bandShareAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.bandShare, 0) / days.length,
+      days,
+      runMs: elapsed,
+    };
+  };
+  return { step, result };
 }

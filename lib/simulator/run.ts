@@ -1,7 +1,7 @@
 import { BASELINE_POLICIES } from './policies/index';
 import type { Policy } from './policies/types';
 import { prepareScenario } from './prepare';
-import { replay, type ReplayResult } from './replay';
+import { startReplay, type ReplayResult } from './replay';
 import type { Scenario } from './scenario';
 
 export type PolicyResult = ReplayResult & {
@@ -26,20 +26,24 @@ export type RunOptions = {
 
 const reduction = (value: number, reference: number | undefined) => (reference === undefined || reference <= 0 ? null : (100 * (reference - value)) / reference);
 
-export function runSimulation(scenario: Scenario, options: RunOptions): SimulationResult {
+export type SimulationProgress = { fraction: number; policy: string };
+
+/** The simulation as a generator: it yields after every simulated day of every policy. */
+export function* simulationSteps(scenario: Scenario, options: RunOptions): Generator<SimulationProgress, SimulationResult> {
   const started = performance.now();
   const prepared = prepareScenario(scenario);
   const names = new Set(options.policies.map((policy) => policy.name));
   const policies = [...BASELINE_POLICIES.filter((policy) => policy.name !== 'random-fit' && !names.has(policy.name)), ...options.policies];
   const results: ReplayResult[] = [];
-  policies.forEach((policy, index) => {
-    results.push(
-      replay(prepared, policy, {
-        seed: options.seed ?? 1,
-        onDay: (day, lastDay) => options.onProgress?.((index + (day + 1) / (lastDay + 1)) / policies.length, policy.name),
-      }),
-    );
-  });
+  for (const [index, policy] of policies.entries()) {
+    const run = startReplay(prepared, policy, { seed: options.seed ?? 1 });
+    let day = 0;
+    while (run.step()) {
+      day += 1;
+      yield { fraction: (index + day / (prepared.lastDay + 1)) / policies.length, policy: policy.name };
+    }
+    results.push(run.result());
+  }
   const firstFit = results.find((result) => result.policy === 'first-fit-by-code')?.pickTravel;
   const abc = results.find((result) => result.policy === 'abc-class-based')?.pickTravel;
   // Report in the order asked for, reference baselines first when they were not asked for.
@@ -57,4 +61,13 @@ export function runSimulation(scenario: Scenario, options: RunOptions): Simulati
     policies: ordered.map((result) => ({ ...result, reductionVsFirstFit: reduction(result.pickTravel, firstFit), reductionVsAbc: reduction(result.pickTravel, abc) })),
     totalMs: performance.now() - started,
   };
+}
+
+export function runSimulation(scenario: Scenario, options: RunOptions): SimulationResult {
+  const steps = simulationSteps(scenario, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    options.onProgress?.(next.value.fraction, next.value.policy);
+  }
 }

@@ -6,3 +6,4 @@ import 'server-only';
  * Add one import line per area; keep this file free of logic.
  */
 import '@/lib/server/cache/refresh-task';
+import '@/lib/server/simulation/simulation-job';

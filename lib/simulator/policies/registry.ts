@@ -1,25 +1,10 @@
 import { abcClassBased } from './abc-class-based';
 import { firstFitByCode } from './first-fit-by-code';
 import { randomFit } from './random-fit';
+import { ALL_POLICY_NAMES, DEFAULT_FLAGS, isPolicyName, type BASELINE_NAMES, type SimulationFlags } from './names';
 import type { Policy } from './types';
 
-/** The product flags a binwise run uses (ML is off: the simulation has no reviewer decisions). */
-export type SimulationFlags = {
-  SKU_AFFINITY_ENABLED: boolean;
-  CROSS_DOCK_ENABLED: boolean;
-  CONGESTION_AVOIDANCE_ENABLED: boolean;
-};
-
-export const DEFAULT_FLAGS: SimulationFlags = { SKU_AFFINITY_ENABLED: true, CROSS_DOCK_ENABLED: true, CONGESTION_AVOIDANCE_ENABLED: true };
-
-export const BASELINE_NAMES = ['first-fit-by-code', 'random-fit', 'abc-class-based'] as const;
-export const BINWISE_NAMES = ['binwise', 'binwise-no-affinity', 'binwise-no-congestion', 'binwise-no-cross-dock'] as const;
-export const ALL_POLICY_NAMES = [...BASELINE_NAMES, ...BINWISE_NAMES] as const;
-export type PolicyName = (typeof ALL_POLICY_NAMES)[number];
-
-export function isPolicyName(name: string): name is PolicyName {
-  return (ALL_POLICY_NAMES as readonly string[]).includes(name);
-}
+export { ALL_POLICY_NAMES, BASELINE_NAMES, BINWISE_NAMES, DEFAULT_FLAGS, isPolicyName, type PolicyName, type SimulationFlags } from './names';
 
 const BASELINES: Record<(typeof BASELINE_NAMES)[number], Policy> = {
   'first-fit-by-code': firstFitByCode,

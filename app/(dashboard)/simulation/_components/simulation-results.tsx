@@ -1,0 +1,116 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SimulationResult } from '@/lib/simulator/run';
+
+const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444', '#0ea5e9', '#84cc16'];
+const feet = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
+
+function ChartCard({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <figcaption className="mb-2">
+        <p className="text-sm font-semibold">{title}</p>
+        <p className="text-xs text-slate-500">{hint}</p>
+      </figcaption>
+      <div className="h-64">{children}</div>
+    </figure>
+  );
+}
+
+export function SimulationResults({ result }: { result: SimulationResult }) {
+  const policies = result.policies;
+  if (policies.length === 0) return <p className="text-sm text-slate-500">The simulation returned no policies.</p>;
+  const totals = policies.map((policy, index) => ({ policy: policy.policy, travel: Math.round(policy.pickTravel), fill: COLORS[index % COLORS.length] }));
+  const band = policies.map((policy) => ({ policy: policy.policy, end: Math.round(policy.bandShareEnd * 1000) / 10, average: Math.round(policy.bandShareAvg * 1000) / 10 }));
+  const days = policies[0].days.map((day, index) => {
+    const row: Record<string, number> = { day: day.day };
+    for (const policy of policies) row[policy.policy] = Math.round(policy.days[index]?.pickTravel ?? 0);
+    return row;
+  });
+  const { scenario } = result;
+
+  return (
+    <section className="space-y-4" aria-label="Simulation results">
+      <p className="text-sm text-slate-600">
+        {scenario.name}: {feet.format(scenario.locations)} locations, {feet.format(scenario.skus)} SKUs, {scenario.days} days, {feet.format(scenario.orders)} orders — simulated in{' '}
+        {(result.totalMs / 1000).toFixed(1)} s.
+      </p>
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        <ChartCard title="Total pick travel per policy" hint="feet walked over the whole scenario; lower is better">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={totals} layout="vertical" margin={{ left: 40, right: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" tickFormatter={(value: number) => feet.format(value)} />
+              <YAxis type="category" dataKey="policy" width={150} tick={{ fontSize: 11 }} />
+              <Tooltip formatter={(value) => [`${feet.format(Number(value))} ft`, 'pick travel']} />
+              <Bar dataKey="travel" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+        <ChartCard title="Bins in the 60–85% band" hint="share of occupied storage bins, at the end and averaged over days; higher is better">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={band} margin={{ left: 0, right: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="policy" tick={{ fontSize: 10 }} interval={0} angle={-20} textAnchor="end" height={60} />
+              <YAxis unit="%" domain={[0, 100]} />
+              <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
+              <Legend />
+              <Bar dataKey="end" name="at the end" fill="#2563eb" isAnimationActive={false} />
+              <Bar dataKey="average" name="average over days" fill="#93c5fd" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </div>
+      <ChartCard title="Pick travel per day" hint="feet walked per day by each policy">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={days} margin={{ left: 20, right: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="day" />
+            <YAxis tickFormatter={(value: number) => feet.format(value)} />
+            <Tooltip formatter={(value) => `${feet.format(Number(value))} ft`} />
+            <Legend />
+            {policies.map((policy, index) => (
+              <Line key={policy.policy} type="monotone" dataKey={policy.policy} stroke={COLORS[index % COLORS.length]} dot={false} strokeWidth={2} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartCard>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Results per policy</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+            <tr>
+              {['Policy', 'Pick travel (ft)', 'Per order (ft)', 'vs first-fit', 'vs ABC', 'Band (end)', 'Band (avg)', 'Bins used', 'Not placed', 'Short at pick', 'Cross-dock hits', 'Putaway travel (ft)'].map((header) => (
+                <th key={header} scope="col" className="px-3 py-2 font-medium">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 tabular-nums">
+            {policies.map((policy) => (
+              <tr key={policy.policy}>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {policy.policy}
+                </th>
+                <td className="px-3 py-2">{feet.format(policy.pickTravel)}</td>
+                <td className="px-3 py-2">{feet.format(policy.pickTravelPerOrder)}</td>
+                <td className="px-3 py-2">{pct(policy.reductionVsFirstFit)}</td>
+                <td className="px-3 py-2">{pct(policy.reductionVsAbc)}</td>
+                <td className="px-3 py-2">{pct(policy.bandShareEnd * 100)}</td>
+                <td className="px-3 py-2">{pct(policy.bandShareAvg * 100)}</td>
+                <td className="px-3 py-2">{feet.format(policy.binsUsedEnd)}</td>
+                <td className="px-3 py-2">{feet.format(policy.unitsNotPlaced)}</td>
+                <td className="px-3 py-2">{feet.format(policy.unitsShort)}</td>
+                <td className="px-3 py-2">{feet.format(policy.crossDockHits)}</td>
+                <td className="px-3 py-2">{feet.format(policy.putawayTravel)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+export default function Loading() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading">
+      <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
+      <div className="h-72 animate-pulse rounded-lg bg-slate-100" />
+    </div>
+  );
+}
