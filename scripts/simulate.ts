@@ -1,6 +1,7 @@
 // `npm run -s simulate -- <scenario.json> [--policies a,b] [--json] [--report docs/simulation/<name>.md] [--seed N] [--flags KEY=true,...]`
 // `npm run -s simulate -- --generate --seed N --locations N --skus N --days N`  prints a scenario
 // `npm run -s simulate -- --from-db --tenant acme-print [--days 30]`           prints the tenant's warehouse as a scenario
+// `npm run -s simulate -- --schema`                                            prints the scenario JSON Schema (docs/scenario.schema.json)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,7 +10,7 @@ import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-
 import { ALL_POLICY_NAMES, DEFAULT_FLAGS, resolvePolicies, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
-import { ScenarioError, parseScenario } from '../lib/simulator/scenario';
+import { ScenarioError, parseScenario, scenarioJsonSchema } from '../lib/simulator/scenario';
 
 type Args = { positional: string[]; options: Map<string, string | true> };
 
@@ -25,7 +26,7 @@ function parseArgs(argv: readonly string[]): Args {
     const [key, inline] = arg.slice(2).split('=', 2);
     const next = argv[index + 1];
     if (inline !== undefined) options.set(key, inline);
-    else if (next !== undefined && !next.startsWith('--') && !['json', 'generate', 'from-db'].includes(key)) {
+    else if (next !== undefined && !next.startsWith('--') && !['json', 'generate', 'from-db', 'schema'].includes(key)) {
       options.set(key, next);
       index += 1;
     } else options.set(key, true);
@@ -71,6 +72,10 @@ async function fromDatabase(args: Args): Promise<void> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.options.has('schema')) {
+    process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    return;
+  }
   if (args.options.has('generate')) {
     const scenario = generateScenario({
       seed: numberOption(args, 'seed', 1),

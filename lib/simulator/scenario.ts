@@ -117,3 +117,14 @@ export function parseScenario(input: unknown): Scenario {
   });
   return scenario;
 }
+
+/** The JSON Schema of the scenario format (docs/scenario.schema.json is this, printed by `simulate -- --schema`). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://binwise.example/docs/scenario.schema.json',
+    title: 'Binwise simulator scenario',
+    description:
+      'A warehouse (dock, locations, materials, stock at day 0) and the receipts and orders to replay day by day. Unknown fields are ignored. Events with day < 0 are history: their orders feed ABC classification and co-pick affinity and are not picked. Distances are in feet, dimensions in inches, weights in pounds. See docs/simulator.md.',
+    ...(z.toJSONSchema(ZScenario, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>),
+  };
+}
