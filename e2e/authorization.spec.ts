@@ -59,7 +59,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Email').fill('manager@northwind.test');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+    await expect(page.getByRole('alert').filter({ hasText: 'incorrect' })).toHaveText('Email or password is incorrect.');
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
   });
