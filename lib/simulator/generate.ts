@@ -189,8 +189,7 @@ export function generateScenario(options: GenerateOptions): Scenario {
   for (const order of rawOrders) {
     orderNumber += 1;
     const lines = [...order.lines].map(([sku, quantity]) => ({ sku, quantity }));
-    if (order.day < 0) events.push({ day: order.day, kind: 'order', id: `SO-${pad(orderNumber, 6)}`, lines });
-    else events.push({ day: order.day, kind: 'order', id: `SO-${pad(orderNumber, 6)}`, due: Math.min(order.due, options.days - 1), lines });
+    events.push({ day: order.day, kind: 'order', id: `SO-${pad(orderNumber, 6)}`, due: order.due, lines });
   }
 
   // Replenishment: reorder point at 35% of the cover, order up to the cover, 1–3 days lead time.
@@ -215,7 +214,12 @@ export function generateScenario(options: GenerateOptions): Scenario {
     }
   }
   const ordersOf = new Map<number, ScenarioEvent[]>();
-  for (const event of events) if (event.kind === 'order' && event.day >= 0) ordersOf.set(event.due ?? event.day, [...(ordersOf.get(event.due ?? event.day) ?? []), event]);
+  for (const event of events) {
+    if (event.kind !== 'order' || (event.due ?? event.day) < 0) continue;
+    const list = ordersOf.get(event.due ?? event.day) ?? [];
+    list.push(event);
+    ordersOf.set(event.due ?? event.day, list);
+  }
   const arrivals = new Map<number, Map<string, number>>();
   for (let day = 0; day < options.days; day += 1) {
     for (const [sku, quantity] of arrivals.get(day) ?? []) {

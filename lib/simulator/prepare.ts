@@ -14,6 +14,8 @@ export type PreparedScenario = {
   stagingBins: number[];
   explicitAbc: Map<string, AbcClass>;
   history: OrderEvent[];
+  /** History orders still due on or after day 0: open at the start and picked on their due day. */
+  openAtStart: OrderEvent[];
   ordersByDay: Map<number, OrderEvent[]>;
   dueByDay: Map<number, OrderEvent[]>;
   receiptsByDay: Map<number, ReceiptEvent[]>;
@@ -43,6 +45,7 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   for (const material of scenario.materials) if (material.abc) explicitAbc.set(material.sku, material.abc);
 
   const history: OrderEvent[] = [];
+  const openAtStart: OrderEvent[] = [];
   const ordersByDay = new Map<number, OrderEvent[]>();
   const dueByDay = new Map<number, OrderEvent[]>();
   const receiptsByDay = new Map<number, ReceiptEvent[]>();
@@ -56,6 +59,11 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
     }
     if (event.day < 0) {
       history.push(event);
+      if (event.due !== undefined && event.due >= 0) {
+        openAtStart.push(event);
+        push(dueByDay, event.due, event);
+        lastDay = Math.max(lastDay, event.due);
+      }
       continue;
     }
     push(ordersByDay, event.day, event);
@@ -73,6 +81,7 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
     stagingBins,
     explicitAbc,
     history,
+    openAtStart,
     ordersByDay,
     dueByDay,
     receiptsByDay,

@@ -59,3 +59,19 @@ describe('replay', () => {
     expect(result.putawayTravel).toBe(2 * 10);
   });
 });
+
+describe('replay of history', () => {
+  it('picks a history order that is still due on day 0 but does not pick older history', () => {
+    const scenario = parseScenario({
+      ...tinyScenario(),
+      initialLots: [{ sku: 'INK-1', locationCode: 'B-01', quantity: 5 }],
+      events: [
+        { day: -3, kind: 'order', id: 'OLD', lines: [{ sku: 'INK-1', quantity: 1 }] },
+        { day: -1, kind: 'order', id: 'OPEN', due: 0, lines: [{ sku: 'INK-1', quantity: 2 }] },
+      ],
+    });
+    const result = replay(prepareScenario(scenario), firstFitByCode);
+    expect(result.orders).toBe(1);
+    expect(result.pickTravel).toBe(20);
+  });
+});

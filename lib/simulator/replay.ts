@@ -122,7 +122,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
   const rand = mulberry32(options.seed ?? 1);
   const skus = scenario.materials.map((material) => material.sku);
 
-  const open: OrderEvent[] = [];
+  const open: OrderEvent[] = [...prepared.openAtStart];
   const days: DayResult[] = [];
   let pickTravel = 0;
   let orders = 0;

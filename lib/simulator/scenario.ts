@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The scenario format the simulator replays (documented in docs/scenario.schema.json).
  * Unknown fields are stripped (zod objects are non-strict), so exports from other tools load.
  * Event days may be negative: events before day 0 are history (orders feed ABC and affinity
- * mining, receipts before day 0 are ignored — stock on hand at day 0 belongs in initialLots).
+ * mining; those due on or after day 0 are still open and are picked; receipts before day 0 are
+ * ignored — stock on hand at day 0 belongs in initialLots).
  */
 const nonNegative = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
@@ -124,7 +125,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     $id: 'https://binwise.example/docs/scenario.schema.json',
     title: 'Binwise simulator scenario',
     description:
-      'A warehouse (dock, locations, materials, stock at day 0) and the receipts and orders to replay day by day. Unknown fields are ignored. Events with day < 0 are history: their orders feed ABC classification and co-pick affinity and are not picked. Distances are in feet, dimensions in inches, weights in pounds. See docs/simulator.md.',
+      'A warehouse (dock, locations, materials, stock at day 0) and the receipts and orders to replay day by day. Unknown fields are ignored. Events with day < 0 are history: their orders feed ABC classification and co-pick affinity; those with a due day >= 0 are still open and are picked then. Distances are in feet, dimensions in inches, weights in pounds. See docs/simulator.md.',
     ...(z.toJSONSchema(ZScenario, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>),
   };
 }
