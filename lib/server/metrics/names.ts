@@ -17,6 +17,8 @@ export const METRIC_NAMES = {
   utilizationPercentage: 'bin_utilization_percentage',
   utilizationBins: 'bin_utilization_bins',
   databaseUp: 'binwise_database_up',
+  healthStatus: 'bin_optimization_health_status',
+  healthCheckStatus: 'bin_optimization_health_check_status',
 } as const;
 
 export type MetricName = (typeof METRIC_NAMES)[keyof typeof METRIC_NAMES];

@@ -1,50 +1,55 @@
 import 'server-only';
-import { readBatchStats, readCacheStatus, readDecisionStats, readMlAccuracy, readUtilizationByZone } from '../health/ops-aggregates';
+import { getOptimizationHealth } from '../health/get-optimization-health';
+import { readUtilizationByZone } from '../health/ops-aggregates';
+import type { HealthStatus } from '../health/thresholds';
 import type { BinwiseMetrics } from './registry';
 
-const QUERY_TIMEOUT_MS = 2_000;
+/** Scrapes may wait longer than the readiness probe; Prometheus' own timeout is 10 s. */
+const SCRAPE_CHECK_TIMEOUT_MS = 2_000;
+
+const STATUS_VALUE: Record<HealthStatus, number> = { HEALTHY: 0, DEGRADED: 1, UNHEALTHY: 2 };
+
+/** A number from a check, or NaN (no data, or the check failed). */
+const numberOr = (value: unknown, fallback = Number.NaN): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
 /**
- * Sets the fleet-wide gauges from the database, once per scrape. Every replica reports the
- * same values, so dashboards and alerts aggregate them with max() or avg(), never sum().
- * A failed read sets the gauge to NaN (no data) rather than leaving a stale value behind.
+ * Sets the fleet-wide gauges from the database once per scrape, from the same reads as the
+ * health endpoint, so /metrics and /health never disagree. Every replica reports the same
+ * values: dashboards and alerts aggregate them with max() or min(), never sum().
+ * NaN means "no data" (no model yet, no decisions): Prometheus comparisons on NaN never fire.
  */
 export async function refreshDatabaseGauges(metrics: BinwiseMetrics): Promise<void> {
-  const [cache, ml, decisions, batches, zones] = await Promise.allSettled([
-    readCacheStatus(QUERY_TIMEOUT_MS),
-    readMlAccuracy(QUERY_TIMEOUT_MS),
-    readDecisionStats(QUERY_TIMEOUT_MS),
-    readBatchStats(QUERY_TIMEOUT_MS),
-    readUtilizationByZone(QUERY_TIMEOUT_MS),
+  const [health, zones] = await Promise.all([
+    getOptimizationHealth({ timeoutMs: SCRAPE_CHECK_TIMEOUT_MS }),
+    readUtilizationByZone(SCRAPE_CHECK_TIMEOUT_MS).catch((error: unknown) => {
+      console.error('[binwise] metrics: utilization by zone could not be read', String((error as Error)?.message ?? error));
+      return null;
+    }),
   ]);
+  const { checks } = health;
 
-  // A cache that was never refreshed (or whose table is missing) is infinitely stale: the
-  // BinUtilizationCacheStale alert should fire, not stay silent.
-  metrics.cacheAgeSeconds.set(cache.status === 'fulfilled' ? (cache.value.ageSeconds ?? Number.POSITIVE_INFINITY) : Number.NaN);
-  metrics.mlModelAccuracyPercentage.set(ml.status === 'fulfilled' ? (ml.value.minAccuracyPct ?? Number.NaN) : Number.NaN);
-  metrics.acceptanceRate.set(
-    decisions.status === 'fulfilled' && decisions.value.decided > 0 ? decisions.value.accepted / decisions.value.decided : Number.NaN,
+  metrics.healthStatus.set(STATUS_VALUE[health.status]);
+  for (const [name, check] of Object.entries(checks)) metrics.healthCheckStatus.set({ check: name }, STATUS_VALUE[check.status]);
+
+  // A cache that was never refreshed (or is not installed) is infinitely stale, so
+  // BinUtilizationCacheStale fires; a check that could not run reports NaN.
+  const cache = checks.cacheAge;
+  metrics.cacheAgeSeconds.set(
+    typeof cache.ageMinutes === 'number' ? cache.ageMinutes * 60 : cache.error ? Number.NaN : Number.POSITIVE_INFINITY,
   );
-  metrics.errorRate.set(
-    batches.status === 'fulfilled' && batches.value.batchCount > 0 ? batches.value.failedCount / batches.value.batchCount : Number.NaN,
-  );
+  metrics.mlModelAccuracyPercentage.set(numberOr(checks.mlModelAccuracy.accuracy));
+  metrics.acceptanceRate.set(numberOr(checks.acceptanceRate.rate));
+  metrics.errorRate.set(numberOr(checks.errorRate.rate));
 
   metrics.utilizationPercentage.reset();
   metrics.utilizationBins.reset();
-  if (zones.status === 'fulfilled') {
-    for (const row of zones.value) {
-      const labels = { zone: row.zone, status: row.status };
-      metrics.utilizationBins.set(labels, row.bins);
-      if (row.meanUtilizationPct !== null) metrics.utilizationPercentage.set(labels, row.meanUtilizationPct);
-    }
+  for (const row of zones ?? []) {
+    const labels = { zone: row.zone, status: row.status };
+    metrics.utilizationBins.set(labels, row.bins);
+    if (row.meanUtilizationPct !== null) metrics.utilizationPercentage.set(labels, row.meanUtilizationPct);
   }
 
-  const results = [cache, ml, decisions, batches, zones];
-  const failed = results.filter((result) => result.status === 'rejected');
-  metrics.databaseUp.set(failed.length === 0 ? 1 : 0);
-  if (failed.length > 0) {
-    metrics.optimizationErrorsTotal.inc({ operation: 'metrics_scrape' });
-    const first = failed[0] as PromiseRejectedResult;
-    console.error('[binwise] metrics: database gauges could not be read', String((first.reason as Error)?.message ?? first.reason));
-  }
+  const databaseUp = checks.database.status === 'HEALTHY' && zones !== null;
+  metrics.databaseUp.set(databaseUp ? 1 : 0);
+  if (!databaseUp) metrics.optimizationErrorsTotal.inc({ operation: 'metrics_scrape' });
 }

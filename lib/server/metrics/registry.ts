@@ -73,6 +73,17 @@ function createMetrics() {
       labelNames: ['zone', 'status'] as const,
       registers,
     }),
+    healthStatus: new Gauge({
+      name: METRIC_NAMES.healthStatus,
+      help: 'Overall /api/wms/optimization/health status: 0 HEALTHY, 1 DEGRADED, 2 UNHEALTHY.',
+      registers,
+    }),
+    healthCheckStatus: new Gauge({
+      name: METRIC_NAMES.healthCheckStatus,
+      help: 'Status of each health check: 0 HEALTHY, 1 DEGRADED, 2 UNHEALTHY.',
+      labelNames: ['check'] as const,
+      registers,
+    }),
     databaseUp: new Gauge({
       name: METRIC_NAMES.databaseUp,
       help: '1 if the last scrape could read the database aggregates, else 0.',
