@@ -13,6 +13,14 @@ import { sigmoid } from './model';
  * each one pass over the data plus a (d+1)×(d+1) Cholesky solve (ml-matrix), and the
  * result is the unique optimum of a strictly convex objective: deterministic and
  * independent of learning-rate tuning.
+ *
+ * On large data the curvature (Hessian) is estimated on an evenly spaced subsample of
+ * `hessianRows` rows while the gradient and the loss use every row. The fixed point is
+ * still the exact optimum (it is where the full gradient is zero); the backtracking line
+ * search keeps each step a descent step. After the first few iterations the curvature
+ * changes little, so the last factorization is reused (a chord/quasi-Newton step) and each
+ * further iteration costs one pass for the gradient. This keeps 100,000 rows × 200
+ * features to a few seconds.
  */
 export type LogisticRegressionOptions = {
   /** λ, the L2 penalty on the weights (per-sample scale). */
@@ -20,6 +28,10 @@ export type LogisticRegressionOptions = {
   maxIterations?: number;
   /** Stop when the largest parameter change falls below this. */
   tolerance?: number;
+  /** Rows used for the curvature estimate (all rows when fewer). */
+  hessianRows?: number;
+  /** Iterations that recompute the curvature; later ones reuse the last factorization. */
+  hessianRefreshes?: number;
 };
 
 export type LogisticRegressionFit = {
@@ -59,7 +71,10 @@ export function fitLogisticRegression(
 ): LogisticRegressionFit {
   const l2 = options.l2 ?? 1e-3;
   const maxIterations = options.maxIterations ?? 50;
-  const tolerance = options.tolerance ?? 1e-8;
+  const tolerance = options.tolerance ?? 1e-7;
+  const hessianStride = Math.max(1, Math.ceil(rows / (options.hessianRows ?? 10_000)));
+  const hessianRefreshes = options.hessianRefreshes ?? 4;
+  let factorization: CholeskyDecomposition | null = null;
   if (rows < 1) throw new Error('fitLogisticRegression needs at least one row.');
   if (!(l2 > 0)) throw new Error(`l2 must be positive (got ${l2}) so the problem has a unique optimum.`);
 
@@ -74,8 +89,9 @@ export function fitLogisticRegression(
 
   while (iterations < maxIterations) {
     iterations++;
+    const refresh = iterations <= hessianRefreshes;
     gradient.fill(0);
-    hessian.fill(0);
+    if (refresh) hessian.fill(0);
     for (let r = 0; r < rows; r++) {
       const offset = r * columns;
       for (let c = 0; c < columns; c++) row[c] = matrix[offset + c];
@@ -84,29 +100,31 @@ export function fitLogisticRegression(
       for (let c = 0; c < size; c++) eta += beta[c] * row[c];
       const p = sigmoid(eta);
       const residual = p - labels[r];
+      for (let i = 0; i < size; i++) gradient[i] += residual * row[i];
+      if (!refresh || r % hessianStride !== 0) continue;
       const weight = Math.max(p * (1 - p), 1e-12);
       for (let i = 0; i < size; i++) {
-        const xi = row[i];
-        gradient[i] += residual * xi;
-        const wxi = weight * xi;
+        const wxi = weight * row[i];
         const base = i * size;
         // Upper triangle only; mirrored below.
         for (let j = i; j < size; j++) hessian[base + j] += wxi * row[j];
       }
     }
     const rowsInverse = 1 / rows;
-    const h: number[][] = [];
-    for (let i = 0; i < size; i++) {
-      gradient[i] = gradient[i] * rowsInverse + (i < columns ? l2 * beta[i] : 0);
-      const line = new Array<number>(size);
-      for (let j = 0; j < size; j++) {
-        line[j] = (i <= j ? hessian[i * size + j] : hessian[j * size + i]) * rowsInverse;
+    const hessianInverse = 1 / Math.ceil(rows / hessianStride);
+    for (let i = 0; i < size; i++) gradient[i] = gradient[i] * rowsInverse + (i < columns ? l2 * beta[i] : 0);
+    if (refresh || !factorization) {
+      const h: number[][] = [];
+      for (let i = 0; i < size; i++) {
+        const line = new Array<number>(size);
+        for (let j = 0; j < size; j++) line[j] = (i <= j ? hessian[i * size + j] : hessian[j * size + i]) * hessianInverse;
+        if (i < columns) line[i] += l2;
+        else line[i] += 1e-12; // keeps the intercept block positive definite when all rows saturate
+        h.push(line);
       }
-      if (i < columns) line[i] += l2;
-      else line[i] += 1e-12; // keeps the intercept block positive definite when all rows saturate
-      h.push(line);
+      factorization = new CholeskyDecomposition(new Matrix(h));
     }
-    const step = new CholeskyDecomposition(new Matrix(h)).solve(Matrix.columnVector(Array.from(gradient))).to1DArray();
+    const step = factorization.solve(Matrix.columnVector(Array.from(gradient))).to1DArray();
 
     // Backtracking: a full Newton step is almost always accepted; halve it if it is not.
     let scale = 1;

@@ -24,8 +24,8 @@ describe('trainConfidenceModel', () => {
     expect(() => trainConfidenceModel(samples, { version: 1 })).toThrow(expect.objectContaining({ reason: 'ONE_CLASS' }));
   });
 
-  it('learns the direction of each feature and beats the majority baseline on held-out data', () => {
-    const result = trainConfidenceModel(syntheticSamples(4000), { version: 7 });
+  it('learns the direction of each feature of a plain linear model and beats the baseline on held-out data', () => {
+    const result = trainConfidenceModel(syntheticSamples(4000), { version: 7, rules: false });
     const weight = (name: string) => result.model.weights[result.model.featureNames.indexOf(name)];
     expect(weight('distance')).toBeLessThan(0);
     expect(weight('fillAfter')).toBeGreaterThan(0);
@@ -41,6 +41,13 @@ describe('trainConfidenceModel', () => {
     const result = trainConfidenceModel(syntheticSamples(500), { version: 1 });
     expect(result.trainingWindow.end.getTime()).toBeLessThanOrEqual(new Date(result.metrics.split.boundary).getTime());
     expect(result.sampleCount).toBe(500);
+  });
+
+  it('adds rule features that are conjunctions of thresholds found in the data', () => {
+    const result = trainConfidenceModel(syntheticSamples(3000), { version: 1 });
+    expect(result.metrics.fit.ruleCount).toBeGreaterThan(0);
+    expect(result.model.featureNames.some((name) => /^rule: .+ (<=|>) -?[0-9.]+/.test(name))).toBe(true);
+    expect(result.metrics.heldOut.brier).toBeLessThan(result.metrics.baseline.brier);
   });
 
   it('gives the same model for the same data, every time', () => {

@@ -3,6 +3,8 @@ import { flattenFeatures, isCategoryColumn, type FlatFeatures } from './flatten-
 import { fitLogisticRegression, type LogisticRegressionOptions } from './logistic-regression';
 import { classificationMetrics, majorityBaseline, type BaselineMetrics, type ClassificationMetrics } from './metrics';
 import { predictAcceptance, type StoredModel } from './model';
+import { generateRules, type RuleGenerationOptions } from './rule-generation';
+import { evaluateRule, ruleName } from './rules';
 import { timeOrderedSplit } from './split';
 import { applyStandardization, fitStandardization } from './standardize';
 
@@ -17,6 +19,8 @@ export type TrainingOptions = LogisticRegressionOptions & {
   minSamples?: number;
   /** Refuse unless the training part holds at least this many of EACH class. */
   minPerClass?: number;
+  /** Rule features (conjunctions found by boosted depth-2 trees); false = plain linear model. */
+  rules?: RuleGenerationOptions | false;
 };
 
 export type ModelMetrics = {
@@ -24,7 +28,7 @@ export type ModelMetrics = {
   baseline: BaselineMetrics;
   training: { accuracy: number; count: number; acceptanceRate: number };
   split: { trainCount: number; testCount: number; boundary: string; testFraction: number };
-  fit: { iterations: number; converged: boolean; l2: number; milliseconds: number };
+  fit: { iterations: number; converged: boolean; l2: number; milliseconds: number; ruleCount: number };
 };
 
 export type TrainingResult = {
@@ -33,7 +37,7 @@ export type TrainingResult = {
   trainingWindow: { start: Date; end: Date };
   sampleCount: number;
   /** The held-out rows, flattened: used to compare against the incumbent model. */
-  heldOut: { features: FlatFeatures[]; labels: Uint8Array };
+  heldOut: { features: FlatFeatures[]; labels: Uint8Array; predictions: number[] };
 };
 
 export const DEFAULT_MIN_SAMPLES = 50;
@@ -85,30 +89,43 @@ export function trainConfidenceModel(samples: readonly TrainingSample[], options
 
   const trainFlat = split.train.map((sample) => flattenFeatures(sample.features));
   const testFlat = split.test.map((sample) => flattenFeatures(sample.features));
-  const featureNames = columnsOf(trainFlat);
-  if (featureNames.length === 0) throw new TrainingRefusedError('NO_FEATURES', 'The feedback rows carry no numeric features to learn from.');
+  const baseNames = columnsOf(trainFlat);
+  if (baseNames.length === 0) throw new TrainingRefusedError('NO_FEATURES', 'The feedback rows carry no numeric features to learn from.');
 
   const rows = trainFlat.length;
-  const columns = featureNames.length;
-  const matrix = new Float64Array(rows * columns);
+  const baseColumns = baseNames.length;
+  const base = new Float64Array(rows * baseColumns);
   const labels = new Uint8Array(rows);
   // Missing numeric values are imputed with the training mean (z = 0), which is exactly what
   // prediction does with a missing feature; missing categories are 0 ("not this category").
-  const sums = new Array<number>(columns).fill(0);
-  const present = new Array<number>(columns).fill(0);
-  trainFlat.forEach((row) => featureNames.forEach((name, c) => {
+  const sums = new Array<number>(baseColumns).fill(0);
+  const present = new Array<number>(baseColumns).fill(0);
+  trainFlat.forEach((row) => baseNames.forEach((name, c) => {
     const value = row[name];
     if (value !== undefined) { sums[c] += value; present[c]++; }
   }));
-  const fill = featureNames.map((name, c) => (isCategoryColumn(name) || present[c] === 0 ? 0 : sums[c] / present[c]));
+  const fill = baseNames.map((name, c) => (isCategoryColumn(name) || present[c] === 0 ? 0 : sums[c] / present[c]));
   trainFlat.forEach((row, r) => {
     labels[r] = split.train[r].accepted ? 1 : 0;
-    for (let c = 0; c < columns; c++) matrix[r * columns + c] = row[featureNames[c]] ?? fill[c];
+    for (let c = 0; c < baseColumns; c++) base[r * baseColumns + c] = row[baseNames[c]] ?? fill[c];
   });
+
+  const started = performance.now();
+  const rules = options.rules === false ? [] : generateRules(base, labels, rows, baseColumns, baseNames, { trees: 60, maxRules: 160, ...options.rules });
+  const featureNames = [...baseNames, ...rules.map(ruleName)];
+  const columns = featureNames.length;
+  const baseIndex = new Map(baseNames.map((name, c) => [name, c]));
+  const matrix = new Float64Array(rows * columns);
+  for (let r = 0; r < rows; r++) {
+    const from = r * baseColumns;
+    matrix.set(base.subarray(from, from + baseColumns), r * columns);
+    for (let k = 0; k < rules.length; k++) {
+      matrix[r * columns + baseColumns + k] = evaluateRule(rules[k], (feature) => base[from + (baseIndex.get(feature) ?? 0)]);
+    }
+  }
 
   const standardization = fitStandardization(matrix, rows, columns);
   applyStandardization(matrix, rows, columns, standardization);
-  const started = performance.now();
   const fit = fitLogisticRegression(matrix, labels, rows, columns, { ...options, l2 });
   const milliseconds = performance.now() - started;
 
@@ -133,10 +150,10 @@ export function trainConfidenceModel(samples: readonly TrainingSample[], options
       baseline: majorityBaseline(trainAccepted / rows, testLabels),
       training: { accuracy: trainCorrect / rows, count: rows, acceptanceRate: trainAccepted / rows },
       split: { trainCount: rows, testCount: split.test.length, boundary: split.boundary.toISOString(), testFraction },
-      fit: { iterations: fit.iterations, converged: fit.converged, l2, milliseconds: Math.round(milliseconds) },
+      fit: { iterations: fit.iterations, converged: fit.converged, l2, milliseconds: Math.round(milliseconds), ruleCount: rules.length },
     },
     trainingWindow: { start: split.train[0].createdAt, end: split.train[rows - 1].createdAt },
     sampleCount: samples.length,
-    heldOut: { features: testFlat, labels: testLabels },
+    heldOut: { features: testFlat, labels: testLabels, predictions: testPredictions },
   };
 }
