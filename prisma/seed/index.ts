@@ -89,7 +89,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       if (options.reset) log(`truncated ${(await truncateTenantData(client)).length} tables`);
       for (const t of tenants) {
         const users = userRows(seed, t.code, DEMO_USERS);
-        await insertTenant(client, t, users, passwordHash, now);
+        await insertTenant(client, t, users, passwordHash, now, log);
         summaries.push({ code: t.code, tenantId: t.tenantId, users: users.length, zones: t.zones.length, locations: t.locations.length,
           materials: t.materials.length, lots: t.lots.length, transactions: t.transactions.length, salesOrders: t.orders.length,
           salesOrderLines: t.lines.length, pickTasks: t.tasks.length, openPickTasks: t.tasks.filter((x) => x.status === 'OPEN').length });
