@@ -10,7 +10,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'monitoring/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'monitoring/**/*.test.ts', 'test/unit/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -23,6 +23,7 @@ export default defineConfig({
           exclude: ['node_modules/**', '.next/**'],
           environment: 'node',
           globalSetup: ['test/integration/global-setup.ts'],
+          setupFiles: ['test/integration/setup-env.ts'],
           // One shared database: files run one after another so row counts stay predictable.
           fileParallelism: false,
           testTimeout: 60_000,
