@@ -58,8 +58,11 @@ describe('runbook: database trigger verification', () => {
     // The stamp is throttled to once a second: wait past it so this UPDATE is the one recorded.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const before = Date.now();
+    const target = (await client.query('SELECT lot_id FROM lots LIMIT 1')).rows[0].lot_id as string;
     const update = await client.query(TEST_TRIGGER);
     expect(update.rowCount).toBe(1);
+    // Undo the +1 (through the same trigger) so later test files see the seeded stock.
+    await client.query('UPDATE lots SET quantity_on_hand = quantity_on_hand - 1 WHERE lot_id = $1', [target]);
     const { rows } = await client.query(CHECK_CACHE_REFRESH);
     expect(rows).toHaveLength(1);
     const { rows: now } = await client.query('SELECT now() AS now');
@@ -70,9 +73,11 @@ describe('runbook: database trigger verification', () => {
   });
 
   it('updates the bin of a changed lot to match a from-scratch recomputation', async () => {
-    await client.query(`UPDATE lots SET quantity_on_hand = quantity_on_hand + 3
-      WHERE lot_id = (SELECT lot_id FROM lots WHERE location_id IS NOT NULL AND quantity_on_hand > 0 ORDER BY lot_id LIMIT 1)`);
+    const sql = `UPDATE lots SET quantity_on_hand = quantity_on_hand + $1
+      WHERE lot_id = (SELECT lot_id FROM lots WHERE location_id IS NOT NULL AND quantity_on_hand > 0 ORDER BY lot_id LIMIT 1)`;
+    await client.query(sql, [3]);
     expect(diffRows(await cacheRows(client), await recomputedRows(client))).toEqual([]);
+    await client.query(sql, [-3]);
   });
 });
 
