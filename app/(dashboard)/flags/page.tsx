@@ -1,0 +1,27 @@
+import { hasPermission } from '@/lib/auth/permissions';
+import { requirePagePermission } from '@/lib/server/auth/page-access';
+import { findFlagAudit, getFlagSettings } from '@/lib/server/flags';
+import { FlagAuditTable } from './_components/flag-audit-table';
+import { FlagBoard } from './_components/flag-board';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Feature flags' };
+
+export default async function FlagsPage() {
+  const context = await requirePagePermission('flags.read');
+  const [settings, audit] = await Promise.all([getFlagSettings(context), findFlagAudit(context, { limit: 50 })]);
+  const canWrite = hasPermission(context.role, 'flags.write');
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Feature flags</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          The runbook&apos;s rollback toggles for {context.tenantName}. Defaults come from the <code className="font-mono">bin-optimization-config</code> ConfigMap;
+          a change here overrides the default for this tenant only and applies to the next putaway batch on every replica, without a restart.
+        </p>
+      </div>
+      <FlagBoard flags={settings.flags} problems={settings.problems} canWrite={canWrite} />
+      <FlagAuditTable entries={audit} />
+    </section>
+  );
+}
