@@ -1,0 +1,104 @@
+import { OptimizerInputError } from '../errors';
+import { buildInstance, decreasingOrder, type VectorItems } from './instance';
+import { firstFitDecreasing, type Packing } from './ffd';
+import { bestFitDecreasing } from './bfd';
+import { instanceLowerBound } from './lowerBounds';
+import { eliminateBins } from './binElimination';
+
+/** Packing algorithm names shared by the vector packer and the putaway engine. */
+export type PackingAlgorithm = 'FFD' | 'BFD' | 'HYBRID';
+
+/** Default HYBRID search budget, in ms. */
+export const DEFAULT_PACK_TIME_LIMIT_MS = 1000;
+
+/** Options for {@link packVectors}. */
+export type PackOptions = {
+  algorithm: PackingAlgorithm;
+  /** HYBRID wall-clock budget in ms (default 1000); FFD and BFD ignore it. */
+  timeLimitMs?: number;
+  /** Clock in ms used for the budget; defaults to `performance.now`. */
+  now?: () => number;
+  /** Seed for HYBRID's randomized tie-breaking (default 1). */
+  seed?: number;
+  /** Optional deterministic cap on HYBRID search iterations. */
+  maxIterations?: number;
+};
+
+/** Result of {@link packVectors}. */
+export type PackResult = {
+  /** Number of bins used. */
+  binCount: number;
+  /** `assignment[i]` = 0-based bin of item i (input order). */
+  assignment: Int32Array;
+  /** Best lower bound computed (max over dimensions of Martello–Toth L2). */
+  lowerBound: number;
+  /** True when `binCount === lowerBound`, i.e. proven optimal. */
+  optimal: boolean;
+  /** Which algorithm produced the packing (HYBRID reports its own name). */
+  algorithm: PackingAlgorithm;
+  /** HYBRID only: local-search iterations run. */
+  iterations: number;
+};
+
+const ALGORITHMS: readonly PackingAlgorithm[] = ['FFD', 'BFD', 'HYBRID'];
+
+const defaultNow = (): number => globalThis.performance.now();
+
+/**
+ * Packs 1-D or 2-D vectors into identical bins.
+ *
+ * - `FFD`, `BFD`: the classic greedy algorithms, O(n log n) in 1-D.
+ * - `HYBRID`: runs both, keeps the better, and if it is above the lower bound
+ *   runs {@link eliminateBins} within `timeLimitMs`. Never uses more bins than
+ *   FFD or BFD; stops as soon as the lower bound is reached.
+ *
+ * @param items `{ size: [v] }` / `{ size: [v, w] }` objects, or a flat list of 1-D sizes.
+ * @param capacity bin capacity per dimension, each > 0.
+ * @throws OptimizerInputError for bad sizes, capacities or options.
+ */
+export function packVectors(items: VectorItems, capacity: ArrayLike<number>, options: PackOptions): PackResult {
+  if (options === null || typeof options !== 'object') {
+    throw new OptimizerInputError('options', options, 'must be an object');
+  }
+  const { algorithm } = options;
+  if (!ALGORITHMS.includes(algorithm)) {
+    throw new OptimizerInputError('options.algorithm', algorithm, 'must be FFD, BFD or HYBRID');
+  }
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_PACK_TIME_LIMIT_MS;
+  if (typeof timeLimitMs !== 'number' || Number.isNaN(timeLimitMs) || timeLimitMs < 0) {
+    throw new OptimizerInputError('options.timeLimitMs', timeLimitMs, 'must be a number >= 0');
+  }
+  const now = options.now ?? defaultNow;
+  const started = now();
+  const inst = buildInstance(items, capacity);
+  const lowerBound = instanceLowerBound(inst);
+  const done = (p: Packing, alg: PackingAlgorithm, iterations = 0): PackResult => ({
+    binCount: p.binCount,
+    assignment: p.assignment,
+    lowerBound,
+    optimal: p.binCount === lowerBound,
+    algorithm: alg,
+    iterations,
+  });
+  if (algorithm === 'FFD') return done(firstFitDecreasing(inst), 'FFD');
+  if (algorithm === 'BFD') return done(bestFitDecreasing(inst), 'BFD');
+
+  const order = decreasingOrder(inst);
+  const ffd = firstFitDecreasing(inst, order);
+  let best = ffd;
+  if (best.binCount > lowerBound) {
+    const bfd = bestFitDecreasing(inst, order);
+    if (bfd.binCount < best.binCount) best = bfd;
+  }
+  if (best.binCount <= lowerBound) return done(best, 'HYBRID');
+  // Keep a small reserve so that copying the result never crosses the budget.
+  const deadline = started + Math.max(0, timeLimitMs * 0.97 - 1);
+  const searched = eliminateBins(inst, best, {
+    now,
+    deadline,
+    lowerBound,
+    seed: options.seed ?? 1,
+    maxIterations: options.maxIterations,
+  });
+  return done(searched.binCount < best.binCount ? searched : best, 'HYBRID', searched.iterations);
+}

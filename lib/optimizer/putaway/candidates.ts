@@ -1,0 +1,190 @@
+import { CODE_RANK, unitsThatFit } from './eligibility';
+import { holdsLot, holdsSku, heldSkus, type BinState } from './state';
+import { scorePlacement } from './scoring';
+import type { OptimizerConfig, PutawayItem, ScoreBreakdown, UnplaceableCode } from './types';
+
+/** Feasible bins collected per round from the distance window. */
+export const WINDOW_K = 12;
+/** Extra bins added per round: ones already holding the SKU, and ones in co-picked bays. */
+export const CONSOLIDATION_K = 24;
+export const AFFINITY_K = 24;
+
+/** Per-line search state. */
+export type LineSearch = {
+  readonly item: PutawayItem;
+  readonly itemIndex: number;
+  readonly unitCf: number;
+  readonly unitLbs: number;
+  /** Sorted unit dimensions, largest first, inches. */
+  readonly dims: readonly [number, number, number];
+  /** Bins in scan order (nearest first for A/B, farthest first for C). */
+  readonly order: Int32Array;
+  readonly reverse: boolean;
+  cursor: number;
+  /** Feasible bins found so far and not yet exhausted. */
+  pool: number[];
+  /** Most specific rejection seen (for the unplaceable reason). */
+  worst: UnplaceableCode;
+  /** Co-pick lift by bay key and by aisle, and partner count by bay. */
+  readonly bayLift: Map<number, number>;
+  readonly aisleLift: Map<number, number>;
+  readonly bayPartners: Map<number, number>;
+  readonly affinityBays: readonly number[];
+  readonly isStorage: boolean;
+};
+
+/** One scored option for the current round. */
+export type ScoredCandidate = {
+  bin: number;
+  units: number;
+  maxUnits: number;
+  fillBefore: number;
+  fillAfter: number;
+  weightFillBefore: number;
+  weightFillAfter: number;
+  score: number;
+  breakdown: ScoreBreakdown;
+  affinityLift: number;
+  partners: number;
+  consolidation: number;
+  openTasks: number;
+};
+
+/** Static check plus capacity for one unit; returns null when feasible. */
+export function rejection(state: BinState, line: LineSearch, b: number, config: OptimizerConfig): UnplaceableCode | null {
+  const l = state.locations[b];
+  const it = line.item;
+  if (it.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(it.hazardClass)) return 'HAZARD_INCOMPATIBLE';
+  if ((it.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
+  if (it.unitWeightLbs > config.heavyUnitLbs && l.type !== 'BULK' && l.level !== 1) return 'HEAVY_UNIT_RESTRICTED';
+  if (!l.allowMixing) {
+    for (const s of heldSkus(state, b)) if (s !== it.sku) return 'MIXING_NOT_ALLOWED';
+  }
+  const ins = state.inside;
+  const d = line.dims;
+  if (d[0] > ins[3 * b] || d[1] > ins[3 * b + 1] || d[2] > ins[3 * b + 2]) return 'DOES_NOT_FIT';
+  const cap = config.hardCap;
+  if (line.unitCf > cap * l.cubicFeet + 1e-9) return 'DOES_NOT_FIT';
+  if (line.unitLbs > cap * l.maxWeightLbs + 1e-9) return 'TOO_HEAVY';
+  if (unitsThatFit(l.cubicFeet, l.maxWeightLbs, state.usedCf[b], state.usedLbs[b], line.unitCf, line.unitLbs, cap) < 1) return 'NO_CAPACITY';
+  return null;
+}
+
+function note(line: LineSearch, code: UnplaceableCode): void {
+  if (CODE_RANK[code] > CODE_RANK[line.worst]) line.worst = code;
+}
+
+/**
+ * Feasible candidate bins for the next placement of a line: the pool topped up
+ * to {@link WINDOW_K} from the distance-ordered scan, plus bins already holding
+ * the SKU and bins in bays next to co-picked SKUs. Empty = nothing left anywhere.
+ */
+export function gatherCandidates(state: BinState, line: LineSearch, config: OptimizerConfig): number[] {
+  line.pool = line.pool.filter((b) => rejection(state, line, b, config) === null);
+  const n = line.order.length;
+  while (line.pool.length < WINDOW_K && line.cursor < n) {
+    const k = line.cursor++;
+    const b = line.order[line.reverse ? n - 1 - k : k];
+    const why = rejection(state, line, b, config);
+    if (why === null) line.pool.push(b);
+    else note(line, why);
+  }
+  const out = new Set(line.pool);
+  if (line.isStorage) {
+    const same = state.skuBins.get(line.item.sku);
+    if (same) {
+      let added = 0;
+      for (const b of same) {
+        if (added >= CONSOLIDATION_K) break;
+        if (!out.has(b) && rejection(state, line, b, config) === null) {
+          out.add(b);
+          added++;
+        }
+      }
+    }
+    let added = 0;
+    for (const key of line.affinityBays) {
+      for (const b of state.bayBins.get(key) ?? []) {
+        if (added >= AFFINITY_K) break;
+        if (!out.has(b) && rejection(state, line, b, config) === null) {
+          out.add(b);
+          added++;
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Scores bin b for the next placement of `remaining` units. The unit count is
+ * the most that keeps the bin inside the target band (at least one), or as
+ * many as fit under the hard cap when `fillTight` (BFD).
+ */
+export function scoreCandidate(
+  state: BinState,
+  line: LineSearch,
+  b: number,
+  remaining: number,
+  config: OptimizerConfig,
+  openTasksByAisle: Readonly<Record<string, number>>,
+  fillTight: boolean,
+): ScoredCandidate {
+  const l = state.locations[b];
+  const cf = l.cubicFeet;
+  const lbs = l.maxWeightLbs;
+  const maxUnits = unitsThatFit(cf, lbs, state.usedCf[b], state.usedLbs[b], line.unitCf, line.unitLbs, config.hardCap);
+  let units = Math.min(remaining, maxUnits);
+  if (!fillTight && line.isStorage) {
+    const inBand = unitsThatFit(cf, lbs, state.usedCf[b], state.usedLbs[b], line.unitCf, line.unitLbs, config.targetBand.max);
+    if (inBand >= 1) units = Math.min(units, inBand);
+  }
+  const fillBefore = state.usedCf[b] / cf;
+  const fillAfter = (state.usedCf[b] + units * line.unitCf) / cf;
+  const weightFillBefore = state.usedLbs[b] / lbs;
+  const weightFillAfter = (state.usedLbs[b] + units * line.unitLbs) / lbs;
+  const key = state.bayId[b];
+  const affinityLift = (line.bayLift.get(key) ?? 0) + 0.25 * (line.aisleLift.get(state.aisleId[b]) ?? 0);
+  const sku = line.item.sku;
+  const lot = line.item.lotNumber;
+  const consolidation = holdsSku(state, b, sku) ? (lot === undefined || holdsLot(state, b, lot) ? 1 : 0.6) : 0;
+  const openTasks = openTasksByAisle[l.aisle] ?? 0;
+  const { total, breakdown } = scorePlacement(
+    {
+      abc: line.item.abc,
+      distanceNorm: state.dist[b] / state.maxDist,
+      fillAfter,
+      affinityLift,
+      openTasks,
+      consolidation: line.isStorage ? consolidation : 0,
+    },
+    config,
+  );
+  return {
+    bin: b,
+    units,
+    maxUnits,
+    fillBefore,
+    fillAfter,
+    weightFillBefore,
+    weightFillAfter,
+    score: total,
+    breakdown,
+    affinityLift,
+    partners: line.bayPartners.get(key) ?? 0,
+    consolidation,
+    openTasks,
+  };
+}
+
+/**
+ * Ranks candidates by the algorithm's rule, best first:
+ * HYBRID = total score; FFD = first in preference order (score without the
+ * utilization term); BFD = tightest fill after placement, then score.
+ * Ties: nearer to the dock, then lower input index (deterministic).
+ */
+export function rankCandidates(c: ScoredCandidate[], algorithm: OptimizerConfig['algorithm'], state: BinState): ScoredCandidate[] {
+  const key = (s: ScoredCandidate): number =>
+    algorithm === 'FFD' ? s.score - s.breakdown.utilization : algorithm === 'BFD' ? s.fillAfter * 1000 + s.score / 1000 : s.score;
+  return c.slice().sort((p, q) => key(q) - key(p) || state.dist[p.bin] - state.dist[q.bin] || p.bin - q.bin);
+}

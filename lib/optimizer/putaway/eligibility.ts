@@ -1,0 +1,79 @@
+import { fitsInside } from './geometry';
+import type { CandidateLocation, OptimizerConfig, PutawayItem, UnplaceableCode } from './types';
+
+/** Storage location types (everything but cross-dock staging). */
+export const STORAGE_TYPES: ReadonlySet<string> = new Set(['PICK_FACE', 'RESERVE', 'BULK']);
+/** Cross-dock location types. */
+export const CROSS_DOCK_TYPES: ReadonlySet<string> = new Set(['STAGING', 'DOCK']);
+
+/** A bin may be used at all: active, with finite capacity > 0 in volume and weight. */
+export function isUsable(l: CandidateLocation): boolean {
+  return (
+    l.isActive === true &&
+    Number.isFinite(l.cubicFeet) &&
+    l.cubicFeet > 0 &&
+    Number.isFinite(l.maxWeightLbs) &&
+    l.maxWeightLbs > 0
+  );
+}
+
+/**
+ * Static rules for one unit of `item` in bin `l`, in the order they are
+ * checked; returns the first rule broken, or null when the bin is eligible
+ * (capacity is checked separately, as it changes during the run):
+ *
+ * 1. hazard: a hazardous unit needs its class in `allowedHazardClasses`;
+ * 2. temperature: unit and bin temperature classes must be equal (absent = ambient);
+ * 3. heavy units (> config.heavyUnitLbs) only in BULK or level-1 bins;
+ * 4. mixing: a bin with allowMixing=false accepts only a SKU it holds (or any SKU if empty);
+ * 5. fit: the unit passes through `insideInches` in one of 6 orientations.
+ *
+ * `heldSkus` are the SKUs in the bin now, including this run's placements.
+ */
+export function staticRejection(
+  item: PutawayItem,
+  l: CandidateLocation,
+  heldSkus: readonly string[] | ReadonlySet<string>,
+  config: OptimizerConfig,
+): UnplaceableCode | null {
+  if (item.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(item.hazardClass)) return 'HAZARD_INCOMPATIBLE';
+  if ((item.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
+  if (item.unitWeightLbs > config.heavyUnitLbs && l.type !== 'BULK' && l.level !== 1) return 'HEAVY_UNIT_RESTRICTED';
+  if (!l.allowMixing) {
+    for (const s of heldSkus) if (s !== item.sku) return 'MIXING_NOT_ALLOWED';
+  }
+  if (!fitsInside(item, l.insideInches)) return 'DOES_NOT_FIT';
+  return null;
+}
+
+/**
+ * How many more units fit under the hard cap, by volume and weight.
+ * @param unitCf unit volume, cubic feet (>= 0).
+ * @param unitLbs unit weight, lbs (>= 0).
+ */
+export function unitsThatFit(
+  cubicFeet: number,
+  maxWeightLbs: number,
+  usedCf: number,
+  usedLbs: number,
+  unitCf: number,
+  unitLbs: number,
+  cap: number,
+): number {
+  const eps = 1e-9;
+  const byVol = unitCf > 0 ? Math.floor((cap * cubicFeet - usedCf) / unitCf + eps) : Number.POSITIVE_INFINITY;
+  const byWt = unitLbs > 0 ? Math.floor((cap * maxWeightLbs - usedLbs) / unitLbs + eps) : Number.POSITIVE_INFINITY;
+  return Math.max(0, Math.min(byVol, byWt));
+}
+
+/** Order of unplaceable codes from least to most specific (the most specific one reached is reported). */
+export const CODE_RANK: Readonly<Record<UnplaceableCode, number>> = {
+  NO_ELIGIBLE_LOCATION: 0,
+  HAZARD_INCOMPATIBLE: 1,
+  TEMPERATURE_INCOMPATIBLE: 2,
+  HEAVY_UNIT_RESTRICTED: 3,
+  MIXING_NOT_ALLOWED: 4,
+  DOES_NOT_FIT: 5,
+  TOO_HEAVY: 6,
+  NO_CAPACITY: 7,
+};

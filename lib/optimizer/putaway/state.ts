@@ -1,0 +1,168 @@
+import { CROSS_DOCK_TYPES, STORAGE_TYPES, isUsable } from './eligibility';
+import { rectilinear } from './geometry';
+import type { CandidateLocation, PutawayContext } from './types';
+
+/**
+ * Mutable working copy of the bins for one run. The input locations are never
+ * touched: used volume/weight live in typed arrays, and SKUs/lots added by this
+ * run in per-bin sets created on first placement.
+ */
+export type BinState = {
+  readonly locations: readonly CandidateLocation[];
+  readonly usedCf: Float64Array;
+  readonly usedLbs: Float64Array;
+  /** Rectilinear distance from the dock, ft. */
+  readonly dist: Float64Array;
+  /** Sorted inside dimensions (largest first), 3 per bin, inches. */
+  readonly inside: Float64Array;
+  /** Usable storage bins, nearest to the dock first. */
+  readonly storage: Int32Array;
+  /** Usable STAGING / DOCK bins, nearest first. */
+  readonly staging: Int32Array;
+  /** Farthest usable storage distance, ft (>= 1e-9). */
+  readonly maxDist: number;
+  /** Storage bins holding each SKU (input contents plus this run's placements). */
+  readonly skuBins: Map<string, number[]>;
+  /** Dense id of every location's bay (same aisle and bay = same id). */
+  readonly bayId: Int32Array;
+  /** Dense id of every location's aisle. */
+  readonly aisleId: Int32Array;
+  /** Storage bins per bay id. */
+  readonly bayBins: Map<number, number[]>;
+  readonly addedSkus: Map<number, Set<string>>;
+  readonly addedLots: Map<number, Set<string>>;
+  readonly excluded: number;
+};
+
+/** Key of a bay: aisle and bay joined by a separator that cannot occur in either. */
+export function bayKey(l: CandidateLocation): string {
+  return `${l.aisle}\u0000${l.bay}`;
+}
+
+/** Builds the working state and indexes. O(m log m) for m locations. */
+export function buildState(locations: readonly CandidateLocation[], context: PutawayContext): BinState {
+  const m = locations.length;
+  const usedCf = new Float64Array(m);
+  const usedLbs = new Float64Array(m);
+  const dist = new Float64Array(m);
+  const inside = new Float64Array(3 * m);
+  const bayId = new Int32Array(m);
+  const aisleId = new Int32Array(m);
+  const bayIds = new Map<string, number>();
+  const aisleIds = new Map<string, number>();
+  const storage: number[] = [];
+  const staging: number[] = [];
+  const skuBins = new Map<string, number[]>();
+  const bayBins = new Map<number, number[]>();
+  let excluded = 0;
+  let maxDist = 1e-9;
+  for (let b = 0; b < m; b++) {
+    const l = locations[b];
+    usedCf[b] = l.usedCubicFeet;
+    usedLbs[b] = l.usedWeightLbs;
+    dist[b] = rectilinear(l.x, l.y, context.dock.x, context.dock.y);
+    let a0 = l.insideInches.l;
+    let a1 = l.insideInches.w;
+    let a2 = l.insideInches.h;
+    if (a0 < a1) [a0, a1] = [a1, a0];
+    if (a1 < a2) [a1, a2] = [a2, a1];
+    if (a0 < a1) [a0, a1] = [a1, a0];
+    inside[3 * b] = a0;
+    inside[3 * b + 1] = a1;
+    inside[3 * b + 2] = a2;
+    const bk = bayKey(l);
+    let id = bayIds.get(bk);
+    if (id === undefined) bayIds.set(bk, (id = bayIds.size));
+    bayId[b] = id;
+    let aid = aisleIds.get(l.aisle);
+    if (aid === undefined) aisleIds.set(l.aisle, (aid = aisleIds.size));
+    aisleId[b] = aid;
+    if (!isUsable(l)) {
+      excluded++;
+      continue;
+    }
+    if (STORAGE_TYPES.has(l.type)) {
+      storage.push(b);
+      if (dist[b] > maxDist) maxDist = dist[b];
+      for (const sku of l.skus) {
+        const list = skuBins.get(sku);
+        if (list) list.push(b);
+        else skuBins.set(sku, [b]);
+      }
+      const key = bayId[b];
+      const bay = bayBins.get(key);
+      if (bay) bay.push(b);
+      else bayBins.set(key, [b]);
+    } else if (CROSS_DOCK_TYPES.has(l.type)) {
+      staging.push(b);
+    }
+  }
+  const byDist = (p: number, q: number): number => dist[p] - dist[q] || p - q;
+  return {
+    locations,
+    usedCf,
+    usedLbs,
+    dist,
+    inside,
+    storage: Int32Array.from(storage).sort(byDist),
+    staging: Int32Array.from(staging).sort(byDist),
+    maxDist,
+    skuBins,
+    bayId,
+    aisleId,
+    bayBins,
+    addedSkus: new Map(),
+    addedLots: new Map(),
+    excluded,
+  };
+}
+
+/** Does bin b hold `sku` now (input contents or this run)? */
+export function holdsSku(state: BinState, b: number, sku: string): boolean {
+  return state.locations[b].skus.includes(sku) || (state.addedSkus.get(b)?.has(sku) ?? false);
+}
+
+/** Does bin b hold `lot` now? */
+export function holdsLot(state: BinState, b: number, lot: string): boolean {
+  return state.locations[b].lots.includes(lot) || (state.addedLots.get(b)?.has(lot) ?? false);
+}
+
+/** Every SKU in bin b now. */
+export function heldSkus(state: BinState, b: number): string[] {
+  const added = state.addedSkus.get(b);
+  const base = state.locations[b].skus;
+  if (!added) return base.slice();
+  const all = new Set(base);
+  for (const s of added) all.add(s);
+  return [...all];
+}
+
+/** Records a placement of `units` units in bin b. */
+export function place(
+  state: BinState,
+  b: number,
+  sku: string,
+  lot: string | null,
+  units: number,
+  unitCf: number,
+  unitLbs: number,
+  isStorage: boolean,
+): void {
+  state.usedCf[b] += units * unitCf;
+  state.usedLbs[b] += units * unitLbs;
+  if (!holdsSku(state, b, sku)) {
+    let set = state.addedSkus.get(b);
+    if (!set) state.addedSkus.set(b, (set = new Set()));
+    set.add(sku);
+    if (isStorage) {
+      const list = state.skuBins.get(sku);
+      if (list) list.push(b);
+      else state.skuBins.set(sku, [b]);
+    }
+  }
+  if (lot !== null && !holdsLot(state, b, lot)) {
+    let set = state.addedLots.get(b);
+    if (!set) state.addedLots.set(b, (set = new Set()));
+    set.add(lot);
+  }
+}
