@@ -35,18 +35,18 @@ if [ ! -f "$APP_DIR/.next/BUILD_ID" ]; then
   (cd "$APP_DIR" && DATABASE_URL="$RELIABILITY_DATABASE_URL" NEXTAUTH_SECRET="$RELIABILITY_NEXTAUTH_SECRET" npx next build) > "$WORK/logs/build.log" 2>&1 || { tail -40 "$WORK/logs/build.log"; echo "reliability: build failed"; exit 1; }
 fi
 
+# Stops the server this script started: it runs in its own process group (setsid), so the
+# whole group goes, whatever `next start` forked.
 stop_server() {
-  if [ -f "$WORK/server.pid" ]; then
-    local pid
-    pid=$(cat "$WORK/server.pid")
-    # The server runs in its own process group (setsid): `next start` forks next-server.
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -- "-$pid" 2>/dev/null
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 -- "-$pid" 2>/dev/null
-    fi
-    rm -f "$WORK/server.pid"
+  [ -f "$WORK/server.pid" ] || return 0
+  local pid
+  pid=$(cat "$WORK/server.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 -- "-$pid" 2>/dev/null
   fi
+  rm -f "$WORK/server.pid"
 }
 trap stop_server EXIT
 stop_server # a leftover from an interrupted run
@@ -55,14 +55,14 @@ step "prepare database"
 npx tsx test/reliability/prepare.ts || { echo "reliability: database preparation failed"; exit 1; }
 
 step "start next start on 127.0.0.1:$PORT"
-(
-  cd "$APP_DIR"
-  exec setsid env -i PATH="$PATH" HOME="${HOME:-/root}" NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 \
-    DATABASE_URL="$RELIABILITY_DATABASE_URL" NEXTAUTH_SECRET="$RELIABILITY_NEXTAUTH_SECRET" NEXTAUTH_URL="$RELIABILITY_BASE_URL" \
-    METRICS_TOKEN="$RELIABILITY_METRICS_TOKEN" SCHEDULER_ENABLED=false \
-    node node_modules/next/dist/bin/next start -p "$PORT" -H 127.0.0.1
-) > "$WORK/logs/server.log" 2>&1 &
+if ss -ltnH "sport = :$PORT" 2>/dev/null | grep -q .; then echo "reliability: port $PORT is in use by another process (set RELIABILITY_PORT)"; exit 1; fi
+cd "$APP_DIR"
+setsid env -i PATH="$PATH" HOME="${HOME:-/root}" NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 \
+  DATABASE_URL="$RELIABILITY_DATABASE_URL" NEXTAUTH_SECRET="$RELIABILITY_NEXTAUTH_SECRET" NEXTAUTH_URL="$RELIABILITY_BASE_URL" \
+  METRICS_TOKEN="$RELIABILITY_METRICS_TOKEN" SCHEDULER_ENABLED=false \
+  node node_modules/next/dist/bin/next start -p "$PORT" -H 127.0.0.1 > "$WORK/logs/server.log" 2>&1 &
 echo $! > "$WORK/server.pid"
+cd "$ROOT"
 for _ in $(seq 1 240); do
   curl -fsS "$RELIABILITY_BASE_URL/api/health" > /dev/null 2>&1 && break
   sleep 0.25

@@ -53,6 +53,19 @@ export function discoverRouteHandlers(appDir = config.appDir): RouteHandler[] {
     .sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
+export type Page = { file: string; pattern: string; permissions: string[] };
+
+/** Dashboard pages and the permission each one's guard names. */
+export function discoverPages(appDir = config.appDir): Page[] {
+  return walk(path.join(appDir, 'app'))
+    .filter((file) => /\/page\.(tsx|ts|js)$/.test(file) && file.includes('(dashboard)'))
+    .map((file) => {
+      const relative = path.relative(appDir, file);
+      return { file: relative, pattern: urlOf(relative), permissions: permissionsIn(readFileSync(file, 'utf8')) };
+    })
+    .sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
 type ManifestEntry = { workers?: Record<string, unknown>; exportedName?: string; filename?: string };
 
 function actionPermission(filename: string | null, exportedName: string): string | null {
