@@ -1,20 +1,24 @@
 import 'server-only';
-import { withSystem, type Tx } from '../db';
+import { prisma, type Tx } from '../db';
+import { toAppError } from '../errors';
+import { CheckTimeoutError, withTimeout } from './with-timeout';
 
 /**
  * Fleet-wide aggregates for health and metrics, read through the SECURITY DEFINER
  * functions of migration 20261129060000_ops_health: counts, ratios and percentiles only.
- * Each read is its own short transaction with a statement timeout, so PostgreSQL cancels a
- * slow query instead of letting it hold a pooled connection after the caller gave up.
+ *
+ * Each read is one statement on a pooled connection, not a transaction: a probe then holds
+ * a connection for one round trip instead of four (BEGIN, SET, SELECT, COMMIT), so health
+ * checks and scrapes do not starve the pool. Reads never touch tenant rows directly, so
+ * there is no tenant to set. Each read gives up after `timeoutMs` (CheckTimeoutError).
  */
-async function systemRead<T>(timeoutMs: number, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withSystem(
-    async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(50, Math.round(timeoutMs))}`);
-      return fn(tx);
-    },
-    { timeoutMs: timeoutMs + 1_000 },
-  );
+async function systemRead<T>(timeoutMs: number, fn: (db: Pick<Tx, '$queryRaw'>) => Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(fn(prisma()), timeoutMs);
+  } catch (error) {
+    if (error instanceof CheckTimeoutError) throw error;
+    throw toAppError(error);
+  }
 }
 
 const num = (value: number | bigint | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));

@@ -1,0 +1,112 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { storageStateOf } from '../roles';
+
+// Ops change a flag through the confirmation dialog (with a required reason), roll back to
+// the runbook's safe defaults, and read the audit log. Supervisors can neither see the page
+// nor run its actions, even by replaying the exact request an ops user sent.
+
+async function confirmWithReason(page: Page, reason: string, confirm: string) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const button = dialog.getByRole('button', { name: confirm });
+  await expect(button).toBeDisabled();
+  await dialog.getByLabel(/Reason/).fill(reason);
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(dialog).toBeHidden();
+}
+
+test.describe('ops', () => {
+  test.use({ storageState: storageStateOf('ops') });
+
+  test('ops changes a flag with a reason, rolls back to safe defaults and reads the audit log', async ({ page }) => {
+    await page.goto('/flags');
+    await expect(page.getByRole('heading', { name: 'Feature flags', level: 1 })).toBeVisible();
+
+    // A change says what changes, and needs a reason: cancelling changes nothing.
+    const algorithm = page.getByRole('combobox', { name: /Packing algorithm/ });
+    const target = (await algorithm.inputValue()) === 'HYBRID' ? 'BFD' : 'HYBRID';
+    await algorithm.selectOption(target);
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('BIN_OPTIMIZATION_ALGORITHM');
+    await expect(dialog).toContainText(`→ ${target}`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(algorithm).not.toHaveValue(target);
+
+    await algorithm.selectOption(target);
+    await confirmWithReason(page, `E2E: trying ${target} on the night shift`, 'Apply change');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(`BIN_OPTIMIZATION_ALGORITHM`);
+    await expect(algorithm).toHaveValue(target);
+
+    // Turn the ML model on (if needed) so the rollback has a feature to turn off.
+    const ml = page.getByRole('switch', { name: /ML confidence model/ });
+    if ((await ml.getAttribute('aria-checked')) === 'false') {
+      await ml.click();
+      await expect(page.getByRole('dialog')).toContainText('ML_MODEL_ENABLED');
+      await page.screenshot({ path: 'test-results/screenshots/ops-flags-confirm-dialog.png', fullPage: true });
+      await confirmWithReason(page, 'E2E: model validated on last week', 'Apply change');
+      await expect(ml).toHaveAttribute('aria-checked', 'true');
+    }
+
+    const audit = page.getByRole('region', { name: 'Audit log' });
+    await expect(audit.getByRole('row').filter({ hasText: `E2E: trying ${target} on the night shift` })).toContainText(`→ ${target}`);
+
+    // The runbook's partial rollback: FFD, every feature off, one audit row per change.
+    await page.getByRole('button', { name: 'Roll back to safe defaults' }).click();
+    await expect(page.getByRole('dialog')).toContainText('FFD');
+    await confirmWithReason(page, 'E2E: error rate above 5%', 'Roll back');
+    await expect(algorithm).toHaveValue('FFD');
+    for (const name of [/SKU affinity/, /Cross-dock/, /Congestion avoidance/, /ML confidence model/]) {
+      await expect(page.getByRole('switch', { name })).toHaveAttribute('aria-checked', 'false');
+    }
+    await expect(audit.getByRole('row').filter({ hasText: 'Rollback to safe defaults: E2E: error rate above 5%' }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Roll back to safe defaults' })).toBeDisabled();
+    await page.screenshot({ path: 'test-results/screenshots/ops-flags.png', fullPage: true });
+  });
+});
+
+test.describe('supervisor', () => {
+  test.use({ storageState: storageStateOf('supervisor') });
+
+  test('a supervisor has no Feature flags link and is refused the page', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Feature flags' })).toHaveCount(0);
+    await page.goto('/flags');
+    await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
+    await expect(page.getByRole('switch')).toHaveCount(0);
+  });
+
+  test('a supervisor replaying an ops flag action is refused with FORBIDDEN and nothing changes', async ({ page, browser }) => {
+    // Record the exact server-action request an ops user sends when changing a flag...
+    const ops = await browser.newContext({ storageState: storageStateOf('ops') });
+    const opsPage = await ops.newPage();
+    await opsPage.goto('/flags');
+    const cross = opsPage.getByRole('switch', { name: /Cross-dock/ });
+    const before = await cross.getAttribute('aria-checked');
+    await cross.click();
+    await opsPage.getByRole('dialog').getByLabel(/Reason/).fill('E2E: recorded for the replay test');
+    const [actionRequest] = await Promise.all([
+      opsPage.waitForRequest((request: Request) => request.method() === 'POST' && 'next-action' in request.headers()),
+      opsPage.getByRole('dialog').getByRole('button', { name: 'Apply change' }).click(),
+    ]);
+    await expect(opsPage.getByRole('dialog')).toBeHidden();
+    await expect(cross).not.toHaveAttribute('aria-checked', before ?? '');
+    const changed = await cross.getAttribute('aria-checked');
+
+    // ...and replay it with the supervisor's session: the action refuses it.
+    const headers = actionRequest.headers();
+    const response = await page.request.post(actionRequest.url(), {
+      headers: { 'next-action': headers['next-action']!, 'content-type': headers['content-type'] ?? 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+      data: actionRequest.postData() ?? '',
+    });
+    const text = await response.text();
+    expect(text).toContain('FORBIDDEN');
+    expect(text).not.toContain('"ok":true');
+
+    await opsPage.reload();
+    await expect(opsPage.getByRole('switch', { name: /Cross-dock/ })).toHaveAttribute('aria-checked', changed ?? '');
+    await expect(opsPage.getByRole('region', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'E2E: recorded for the replay test' })).toHaveCount(1);
+    await ops.close();
+  });
+});
