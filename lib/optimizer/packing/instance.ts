@@ -4,10 +4,10 @@ import { OptimizerInputError } from '../errors';
 export type VectorItem = { readonly size: ArrayLike<number> };
 
 /**
- * Items for {@link packVectors}: either a list of `{ size }` objects (1-D or 2-D),
- * or a flat list / typed array of 1-D sizes.
+ * Items for {@link packVectors}: a list of `{ size }` objects, a list of size
+ * vectors (arrays or typed arrays), or a flat list / typed array of 1-D sizes.
  */
-export type VectorItems = readonly VectorItem[] | ArrayLike<number>;
+export type VectorItems = readonly VectorItem[] | readonly ArrayLike<number>[] | ArrayLike<number>;
 
 /**
  * A validated, flattened packing instance (internal).
@@ -30,8 +30,14 @@ export const MAX_DIMS = 2;
 /** Largest number of items accepted (keeps memory bounded). */
 export const MAX_ITEMS = 2_000_000;
 
-function isItemList(items: VectorItems): items is readonly VectorItem[] {
+function isItemList(items: VectorItems): items is readonly VectorItem[] | readonly ArrayLike<number>[] {
   return Array.isArray(items) && items.length > 0 && typeof items[0] === 'object' && items[0] !== null;
+}
+
+function sizeOf(it: unknown): ArrayLike<number> | undefined {
+  if (it === null || typeof it !== 'object') return undefined;
+  if (Array.isArray(it) || ArrayBuffer.isView(it)) return it as ArrayLike<number>;
+  return (it as VectorItem).size;
 }
 
 /**
@@ -70,8 +76,7 @@ export function buildInstance(items: VectorItems, capacity: ArrayLike<number>): 
   for (let i = 0; i < n; i++) {
     let w = 0;
     if (list) {
-      const it = (items as readonly VectorItem[])[i];
-      const s = it === null || typeof it !== 'object' ? undefined : it.size;
+      const s = sizeOf((items as readonly unknown[])[i]);
       if (s === undefined || s === null || typeof s.length !== 'number' || s.length !== dims) {
         throw new OptimizerInputError(`items[${i}].size`, s, `must be an array of ${dims} number(s)`);
       }

@@ -22,11 +22,35 @@ export function storageLowerBound(state: BinState, cubicFeet: number, lbs: numbe
 
 function cover(free: Float64Array, need: number): number {
   if (need <= 1e-12) return 0;
-  free.sort();
-  let sum = 0;
-  for (let k = free.length - 1, used = 1; k >= 0; k--, used++) {
-    sum += free[k];
-    if (sum >= need - 1e-9) return used;
+  let max = 0;
+  let all = 0;
+  for (let k = 0; k < free.length; k++) {
+    all += free[k];
+    if (free[k] > max) max = free[k];
   }
-  return free.length + 1;
+  if (all < need - 1e-9) return free.length + 1;
+  // Only the largest values matter: lower a threshold until the values above
+  // it cover the need, then sort just those (avoids sorting every bin).
+  for (let t = max / 2; ; t /= 2) {
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < free.length; k++) {
+      if (free[k] >= t) {
+        sum += free[k];
+        count++;
+      }
+    }
+    if (sum >= need - 1e-9 || t < 1e-12) {
+      const top = new Float64Array(count);
+      let j = 0;
+      for (let k = 0; k < free.length; k++) if (free[k] >= t) top[j++] = free[k];
+      top.sort();
+      let acc = 0;
+      for (let k = top.length - 1, used = 1; k >= 0; k--, used++) {
+        acc += top[k];
+        if (acc >= need - 1e-9) return used;
+      }
+      return free.length + 1;
+    }
+  }
 }

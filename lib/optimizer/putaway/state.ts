@@ -97,15 +97,14 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
       staging.push(b);
     }
   }
-  const byDist = (p: number, q: number): number => dist[p] - dist[q] || p - q;
   return {
     locations,
     usedCf,
     usedLbs,
     dist,
     inside,
-    storage: Int32Array.from(storage).sort(byDist),
-    staging: Int32Array.from(staging).sort(byDist),
+    storage: sortByDistance(storage, dist),
+    staging: sortByDistance(staging, dist),
     maxDist,
     skuBins,
     bayId,
@@ -165,4 +164,25 @@ export function place(
     if (!set) state.addedLots.set(b, (set = new Set()));
     set.add(lot);
   }
+}
+
+/** 2^21: packed sort keys hold the location index in their low 21 bits. */
+const INDEX_SPAN = 2_097_152;
+
+/**
+ * Location indexes ordered by distance (to 0.001 ft), ties by index, using a
+ * native numeric sort of packed keys `round(dist·1000)·2^21 + index`
+ * (exact below 2^53, i.e. distances under ~4,000,000 ft and 2 million bins).
+ */
+export function sortByDistance(indexes: readonly number[], dist: Float64Array): Int32Array {
+  const out = new Int32Array(indexes.length);
+  if (indexes.length >= INDEX_SPAN) {
+    const copy = Int32Array.from(indexes);
+    return copy.sort((p, q) => dist[p] - dist[q] || p - q);
+  }
+  const keys = new Float64Array(indexes.length);
+  for (let k = 0; k < indexes.length; k++) keys[k] = Math.round(dist[indexes[k]] * 1000) * INDEX_SPAN + indexes[k];
+  keys.sort();
+  for (let k = 0; k < keys.length; k++) out[k] = keys[k] % INDEX_SPAN;
+  return out;
 }
