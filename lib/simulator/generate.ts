@@ -1,4 +1,4 @@
-import { mulberry32 } from '../optimizer/prng';
+import { mulberry32 } from '../optimizer';
 import type { Scenario, ScenarioEvent, ScenarioLocation, ScenarioMaterial } from './scenario';
 import { STORAGE_TYPES, WarehouseState, materialMap } from './state';
 

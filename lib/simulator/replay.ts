@@ -1,4 +1,4 @@
-import { mulberry32 } from '../optimizer/prng';
+import { mulberry32 } from '../optimizer';
 import { deriveAbc } from './abc';
 import { AffinityMiner } from './affinity';
 import type { CrossDockNeed, Policy, PolicyInput, PutawayRequest } from './policies/types';
@@ -112,7 +112,7 @@ export function replay(prepared: PreparedScenario, policy: Policy, options: Repl
 export function startReplay(prepared: PreparedScenario, policy: Policy, options: ReplayOptions = {}): ReplayRun {
   let elapsed = 0;
   const { scenario, layout } = prepared;
-  const state = new WarehouseState(scenario.locations, prepared.materials);
+  const state = new WarehouseState(scenario.locations, prepared.materials, scenario.dock);
   for (const lot of scenario.initialLots) {
     const bin = prepared.binIndexByCode.get(lot.locationCode);
     if (bin !== undefined) state.add(bin, lot.sku, lot.quantity, -1);

@@ -31,6 +31,7 @@ export class WarehouseState {
   constructor(
     readonly locations: readonly ScenarioLocation[],
     readonly materials: ReadonlyMap<string, Material>,
+    readonly dock: { x: number; y: number } = { x: 0, y: 0 },
   ) {
     this.usedCube = new Float64Array(locations.length);
     this.usedWeight = new Float64Array(locations.length);

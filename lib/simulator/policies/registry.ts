@@ -1,4 +1,5 @@
 import { abcClassBased } from './abc-class-based';
+import { binwisePolicy } from './binwise';
 import { firstFitByCode } from './first-fit-by-code';
 import { randomFit } from './random-fit';
 import { ALL_POLICY_NAMES, DEFAULT_FLAGS, isPolicyName, type BASELINE_NAMES, type SimulationFlags } from './names';
@@ -26,6 +27,9 @@ export function resolvePolicies(names: readonly string[], flags: SimulationFlags
   return names.map((name) => {
     if (!isPolicyName(name)) throw new UnknownPolicyError(name);
     if (name in BASELINES) return BASELINES[name as keyof typeof BASELINES];
-    throw new UnknownPolicyError(name);
+    if (name === 'binwise-no-affinity') return binwisePolicy(name, { ...flags, SKU_AFFINITY_ENABLED: false });
+    if (name === 'binwise-no-congestion') return binwisePolicy(name, { ...flags, CONGESTION_AVOIDANCE_ENABLED: false });
+    if (name === 'binwise-no-cross-dock') return binwisePolicy(name, { ...flags, CROSS_DOCK_ENABLED: false });
+    return binwisePolicy(name, flags);
   });
 }

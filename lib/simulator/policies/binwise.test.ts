@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { prepareScenario } from '../prepare';
+import { replay } from '../replay';
+import { parseScenario, type Scenario } from '../scenario';
+import { binwisePolicy } from './binwise';
+import { DEFAULT_FLAGS } from './names';
+import { resolvePolicies } from './registry';
+
+/** One aisle of 10 bins, codes running away from the dock, plus one staging lane at the dock. */
+function aisle(events: Scenario['events']): Scenario {
+  return parseScenario({
+    name: 'aisle',
+    dock: { x: 0, y: 0 },
+    locations: [
+      ...Array.from({ length: 10 }, (_, index) => ({
+        code: `R-${String(10 - index).padStart(2, '0')}`,
+        zone: 'R',
+        aisle: '1',
+        bay: index + 1,
+        level: 1,
+        x: 0,
+        y: 10 * (index + 1),
+        type: 'RESERVE',
+        cubicFeet: 10,
+        maxWeightLbs: 1000,
+        insideInches: { l: 30, w: 30, h: 30 },
+      })),
+      { code: 'ST-1', zone: 'S', aisle: 'S', bay: 1, level: 1, x: 1, y: 2, type: 'STAGING', cubicFeet: 100, maxWeightLbs: 5000, insideInches: { l: 60, w: 60, h: 60 } },
+    ],
+    materials: [
+      { sku: 'FAST', lengthIn: 12, widthIn: 12, heightIn: 12, weightLbs: 5, abc: 'A' },
+      { sku: 'SLOW', lengthIn: 12, widthIn: 12, heightIn: 12, weightLbs: 5, abc: 'C' },
+    ],
+    events,
+  });
+}
+
+describe('binwise policy (the engine inside the replay)', () => {
+  it('puts an A item nearer the dock than first fit by code does', () => {
+    const scenario = prepareScenario(aisle([{ day: 0, kind: 'receipt', sku: 'FAST', quantity: 6 }, { day: 1, kind: 'order', id: 'SO-1', lines: [{ sku: 'FAST', quantity: 1 }] }]));
+    const [firstFit, binwise] = resolvePolicies(['first-fit-by-code', 'binwise']).map((policy) => replay(scenario, policy));
+    expect(binwise.unitsNotPlaced).toBe(0);
+    expect(binwise.pickTravel).toBeLessThan(firstFit.pickTravel);
+  });
+
+  it('keeps bins inside the 60–85% band when it can', () => {
+    const scenario = prepareScenario(aisle([{ day: 0, kind: 'receipt', sku: 'SLOW', quantity: 16 }]));
+    const result = replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS));
+    expect(result.unitsNotPlaced).toBe(0);
+    expect(result.bandShareEnd).toBe(1);
+  });
+
+  it('cross-docks a rush order to staging, and not when cross-dock is switched off', () => {
+    const events: Scenario['events'] = [
+      { day: 0, kind: 'order', id: 'RUSH', due: 0, lines: [{ sku: 'SLOW', quantity: 2 }] },
+      { day: 0, kind: 'receipt', sku: 'SLOW', quantity: 5 },
+    ];
+    const scenario = prepareScenario(aisle(events));
+    const [withCrossDock, without] = resolvePolicies(['binwise', 'binwise-no-cross-dock']).map((policy) => replay(scenario, policy));
+    expect(withCrossDock.crossDockHits).toBe(1);
+    expect(without.crossDockHits).toBe(0);
+    expect(withCrossDock.pickTravel).toBeLessThan(without.pickTravel);
+    expect(withCrossDock.unitsNotPlaced).toBe(0);
+  });
+
+  it('names the ablation variants and refuses an unknown policy', () => {
+    expect(resolvePolicies(['binwise-no-affinity', 'binwise-no-congestion']).map((policy) => policy.name)).toEqual(['binwise-no-affinity', 'binwise-no-congestion']);
+    expect(() => resolvePolicies(['greedy'])).toThrow('unknown policy "greedy"');
+  });
+});
