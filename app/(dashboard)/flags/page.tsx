@@ -16,8 +16,8 @@ export default async function FlagsPage() {
       <div>
         <h1 className="text-2xl font-semibold">Feature flags</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          The runbook&apos;s rollback toggles for {context.tenantName}. Defaults come from the <code className="font-mono">bin-optimization-config</code> ConfigMap;
-          a change here overrides the default for this tenant only and applies to the next putaway batch on every replica, without a restart.
+          The runbook&apos;s rollback toggles. Defaults come from the <code className="font-mono">bin-optimization-config</code> ConfigMap; a change here
+          overrides the default for {context.tenantName} only and applies to the next putaway batch on every replica, without a restart.
         </p>
       </div>
       <FlagBoard flags={settings.flags} problems={settings.problems} canWrite={canWrite} />

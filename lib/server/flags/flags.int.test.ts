@@ -43,7 +43,7 @@ describe('feature flags against PostgreSQL', () => {
   it('changes the effective flags of the next batch and writes who, old → new and why to the audit log', async () => {
     await setFeatureFlag(ops, { flagKey: 'ML_MODEL_ENABLED', value: 'true', reason: 'Model validated on last week' });
     const result = await setFeatureFlag(ops, { flagKey: 'ML_MODEL_ENABLED', value: 'false', reason: 'Accuracy dropped below 70%' });
-    expect(result.changes).toEqual([{ key: 'ML_MODEL_ENABLED', from: 'true', to: 'false' }]);
+    expect(result.changes).toEqual([{ key: 'ML_MODEL_ENABLED', from: 'true', to: 'false', previousSource: 'tenant' }]);
 
     const effective = await withTenant(ops.tenantId, (tx) => getEffectiveFlags(tx, ops.tenantId));
     expect(effective.ML_MODEL_ENABLED).toBe(false);
@@ -76,9 +76,13 @@ describe('feature flags against PostgreSQL', () => {
     expect(effective).toMatchObject({ algorithm: 'FFD', SKU_AFFINITY_ENABLED: false, CROSS_DOCK_ENABLED: false, CONGESTION_AVOIDANCE_ENABLED: false, ML_MODEL_ENABLED: false });
     expect(Object.values(effective.sources).every((source) => source === 'tenant')).toBe(true);
     expect(await auditCount(ops.tenantId)).toBe(before + result.changes.length);
-    expect(result.changes).toContainEqual({ key: 'BIN_OPTIMIZATION_ALGORITHM', from: 'HYBRID', to: 'FFD' });
+    expect(result.changes).toContainEqual({ key: 'BIN_OPTIMIZATION_ALGORITHM', from: 'HYBRID', to: 'FFD', previousSource: 'tenant' });
     const audit = await findFlagAudit(ops, { limit: result.changes.length });
     expect(audit.every((entry) => entry.reason === 'Rollback to safe defaults: Error rate above 5%')).toBe(true);
+    // A flag that already had the safe value is pinned, and the audit row says where the value came from.
+    const pinned = audit.find((entry) => entry.flagKey === 'CONGESTION_AVOIDANCE_ENABLED');
+    expect(pinned?.oldValue).toMatch(/^false \((ConfigMap default|safe fallback)\)$/);
+    expect(await rollbackFlagsToSafeDefaults(ops, { reason: 'Pressed twice by mistake' })).toMatchObject({ changes: [] });
   });
 
   it('leaves the other tenant untouched', async () => {

@@ -18,6 +18,15 @@ async function unwrap(result: Promise<ActionResult<FlagUpdateResult>>): Promise<
   return outcome.data;
 }
 
+function describeChanges({ changes }: FlagUpdateResult): string {
+  if (changes.length === 0) return 'Nothing changed: those values were already set for this tenant.';
+  const changed = changes.filter((change) => change.from !== change.to).map((change) => `${change.key} ${change.from} → ${change.to}`);
+  const pinned = changes.filter((change) => change.from === change.to).map((change) => change.key);
+  return [changed.length ? `Saved: ${changed.join(', ')}.` : 'Saved.', pinned.length ? `Pinned for this tenant at their current value: ${pinned.join(', ')}.` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The flags with their effective value and source; ops change them through a confirmation. */
 export function FlagBoard({ flags, problems, canWrite }: { flags: FlagSetting[]; problems: string[]; canWrite: boolean }) {
   const router = useRouter();
@@ -31,7 +40,7 @@ export function FlagBoard({ flags, problems, canWrite }: { flags: FlagSetting[];
         : unwrap(rollbackFlagsAction({ reason: input.reason })),
     onSuccess: (result) => {
       setPending(null);
-      setNotice(result.changes.length === 0 ? 'Nothing changed: the values were already pinned.' : `Saved: ${result.changes.map((c) => `${c.key} ${c.from} → ${c.to}`).join(', ')}.`);
+      setNotice(describeChanges(result));
       router.refresh();
     },
   });
