@@ -2,14 +2,14 @@ import { sigmoid } from './model';
 import type { RuleCondition } from './rules';
 
 /**
- * Finds candidate rule features with a small gradient-boosted ensemble of depth-2 trees on
+ * Finds candidate rule features with a small gradient-boosted ensemble of shallow trees on
  * the logistic loss (the rule-generation step of RuleFit, Friedman & Popescu 2008). Every
- * path from the root (one or two conditions) becomes a rule; the final logistic regression
+ * path from the root (one to `depth` conditions) becomes a rule; the final logistic regression
  * decides how much each rule matters. Thresholds are training-sample quantiles, so nothing
  * about the preferences is written into the code: the data chooses the rules.
  * Deterministic: fixed subsample (every k-th row), fixed bins, ties broken by feature order.
  */
-export type RuleGenerationOptions = { trees?: number; learningRate?: number; maxRows?: number; bins?: number; maxRules?: number };
+export type RuleGenerationOptions = { trees?: number; depth?: number; learningRate?: number; maxRows?: number; bins?: number; maxRules?: number };
 
 type Split = { feature: number; bin: number; gain: number };
 
@@ -24,6 +24,7 @@ export function generateRules(
   options: RuleGenerationOptions = {},
 ): RuleCondition[][] {
   const trees = options.trees ?? 30;
+  const depth = options.depth ?? 2;
   const learningRate = options.learningRate ?? 0.3;
   const maxRows = options.maxRows ?? 20_000;
   const binCount = options.bins ?? 32;
@@ -110,6 +111,20 @@ export function generateRules(
     return (learningRate * g) / (h + LAMBDA);
   };
 
+  // Grows one tree: every node below the root becomes a rule (its path of conditions).
+  const grow = (members: number[], path: RuleCondition[]): void => {
+    if (path.length > 0) addRule(path);
+    const split = path.length < depth ? bestSplit(members) : null;
+    if (!split) {
+      const value = leafValue(members);
+      for (const i of members) score[i] += value;
+      return;
+    }
+    const [left, right] = partition(members, split);
+    grow(left, [...path, condition(split, '<=')]);
+    grow(right, [...path, condition(split, '>')]);
+  };
+
   const all = Array.from({ length: n }, (_, i) => i);
   for (let t = 0; t < trees && rules.size < maxRules; t++) {
     for (let i = 0; i < n; i++) {
@@ -117,25 +132,7 @@ export function generateRules(
       gradient[i] = labels[sample[i]] - p;
       hessian[i] = Math.max(p * (1 - p), 1e-9);
     }
-    const root = bestSplit(all);
-    if (!root) break;
-    const [left, right] = partition(all, root);
-    for (const [members, operator] of [[left, '<='], [right, '>']] as const) {
-      const first = condition(root, operator);
-      addRule([first]);
-      const child = bestSplit(members);
-      if (!child) {
-        const value = leafValue(members);
-        for (const i of members) score[i] += value;
-        continue;
-      }
-      const [childLeft, childRight] = partition(members, child);
-      for (const [leaf, childOperator] of [[childLeft, '<='], [childRight, '>']] as const) {
-        addRule([first, condition(child, childOperator)]);
-        const value = leafValue(leaf);
-        for (const i of leaf) score[i] += value;
-      }
-    }
+    grow(all, []);
   }
   return [...rules.values()];
 }

@@ -20,7 +20,7 @@ export const SITUATION_ATTRIBUTES = [
   'abcA', 'abcB', 'abcC', 'crossDock', 'affinityNeighbours', 'sameSku', 'margin', 'pickFace',
 ] as const;
 
-export type SimulatedRecommendation = { situation: Situation; features: Record<string, number | string | boolean> };
+export type SimulatedRecommendation = { situation: Situation; features: Record<string, number> };
 
 type ZoneSpec = { code: string; share: number; levels: string[]; aisles: number; bayFeet: number; firstAisle: number; weight: () => number };
 
@@ -39,11 +39,23 @@ function zones(random: () => number): ZoneSpec[] {
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** Fit score: 1 inside the target band, falling off linearly outside it. */
-function fitScore(fillAfter: number): number {
-  if (fillAfter < TARGET_LOW) return clamp01(fillAfter / TARGET_LOW);
+const HARD_CAP = 0.95;
+
+/** Utilization term in [-1, 1]: rises to 1 at the band, 1 inside it, −1 at the hard cap. */
+function utilizationTerm(fillAfter: number): number {
+  if (fillAfter < TARGET_LOW) return fillAfter / TARGET_LOW;
   if (fillAfter <= TARGET_HIGH) return 1;
-  return clamp01(1 - (fillAfter - TARGET_HIGH) / (1 - TARGET_HIGH));
+  return Math.max(-1, 1 - (2 * (fillAfter - TARGET_HIGH)) / (HARD_CAP - TARGET_HIGH));
+}
+
+/** Same bounded zone encoding as the optimizer (FNV-1a into 64 buckets). */
+function zoneBucket(zone: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < zone.length; i++) {
+    h ^= zone.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 64) / 64;
 }
 
 export function simulateRecommendations(count: number, seed: number): SimulatedRecommendation[] {
@@ -76,17 +88,19 @@ export function simulateRecommendations(count: number, seed: number): SimulatedR
     const algorithm = ['FFD', 'BFD', 'HYBRID'][Math.floor(random() * 3)];
     const locationType = crossDock ? 'STAGING' : zone.levels[levelIndex];
 
-    const abcWeight = abc === 'A' ? 1 : abc === 'B' ? 0.6 : 0.3;
-    const components = {
-      fit: fitScore(fillAfter),
-      travel: abcWeight * clamp01(1 - distanceFt / 500),
-      // Heavy loads high up: weight (per 2,500 lbs) times height (level over levels).
-      ergonomics: 1 - clamp01(weightLbs / 2500) * (level / zone.levels.length),
-      affinity: affinityNeighbours / 3,
-      congestion: 1 - clamp01(openTasks / 12),
-      consolidation: sameSku,
+    // Score components in points, shaped like lib/optimizer's scorePlacement (weights
+    // travel 30, utilization 30, affinity 15, congestion 15, consolidation 10).
+    const velocity = abc === 'A' ? 1 : abc === 'B' ? 0.5 : -0.5;
+    const distanceNorm = clamp01(distanceFt / 450);
+    const breakdown = {
+      travel: 30 * (velocity > 0 ? velocity * (1 - distanceNorm) : -velocity * distanceNorm),
+      utilization: 30 * utilizationTerm(fillAfter),
+      affinity: 15 * Math.min(1, affinityNeighbours / 3),
+      congestion: -15 * Math.min(1, openTasks / 10),
+      consolidation: 10 * sameSku,
     };
-    const total = 0.3 * components.fit + 0.25 * components.travel + 0.15 * components.ergonomics + 0.1 * components.affinity + 0.1 * components.congestion + 0.1 * components.consolidation;
+    const total = breakdown.travel + breakdown.utilization + breakdown.affinity + breakdown.congestion + breakdown.consolidation;
+    const quantity = 1 + Math.floor(random() * 4);
 
     result.push({
       situation: {
@@ -95,21 +109,38 @@ export function simulateRecommendations(count: number, seed: number): SimulatedR
         abcB: abc === 'B' ? 1 : 0, abcC: abc === 'C' ? 1 : 0, crossDock: crossDock ? 1 : 0, affinityNeighbours,
         sameSku, margin, pickFace: locationType === 'PICK_FACE' ? 1 : 0,
       },
+      // The optimizer's FeatureVector (lib/optimizer/putaway/features.ts FEATURE_NAMES).
       features: {
-        scoreTotal: total,
-        ...Object.fromEntries(Object.entries(components).map(([k, v]) => [`score.${k}`, v])),
-        marginToRunnerUp: margin,
-        fillAfterPct: fillAfter * 100,
-        distanceFt,
-        abcClass: abc,
-        affinityNeighbours,
-        openPickTasksInAisle: openTasks,
-        crossDock,
-        algorithm,
-        zone: crossDock ? 'RECV' : zone.code,
-        locationType,
+        score_total: total,
+        score_travel: breakdown.travel,
+        score_utilization: breakdown.utilization,
+        score_affinity: breakdown.affinity,
+        score_congestion: breakdown.congestion,
+        score_consolidation: breakdown.consolidation,
+        margin_to_runner_up: margin * 100,
+        fill_after: fillAfter,
+        weight_fill_after: clamp01(fillAfter * (0.5 + weightLbs / 5000)),
+        distance_ft: distanceFt,
+        abc_a: abc === 'A' ? 1 : 0,
+        abc_b: abc === 'B' ? 1 : 0,
+        abc_c: abc === 'C' ? 1 : 0,
+        affinity_lift: affinityNeighbours,
+        congestion_open_tasks: openTasks,
+        cross_dock: crossDock ? 1 : 0,
+        algo_ffd: algorithm === 'FFD' ? 1 : 0,
+        algo_bfd: algorithm === 'BFD' ? 1 : 0,
+        algo_hybrid: algorithm === 'HYBRID' ? 1 : 0,
         level,
-        itemWeightLbs: weightLbs,
+        loc_pick_face: locationType === 'PICK_FACE' ? 1 : 0,
+        loc_reserve: locationType === 'RESERVE' ? 1 : 0,
+        loc_bulk: locationType === 'BULK' ? 1 : 0,
+        loc_staging: locationType === 'STAGING' ? 1 : 0,
+        loc_dock: 0,
+        zone_bucket: zoneBucket(crossDock ? 'RECV' : zone.code),
+        // The supervisor judges the handling unit: its weight is the unit weight.
+        unit_weight_lbs: weightLbs,
+        quantity,
+        alternatives_count: 1 + Math.floor(random() * 5),
       },
     });
   }

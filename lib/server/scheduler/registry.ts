@@ -7,3 +7,4 @@ import 'server-only';
  */
 import '@/lib/server/cache/refresh-task';
 import '@/lib/server/simulation/simulation-job';
+import '@/lib/server/ml/ml-training-task';
