@@ -27,6 +27,8 @@ DROP FUNCTION IF EXISTS binwise_bin_cache_recompute_movement(uuid[]);
 DROP FUNCTION IF EXISTS binwise_bin_cache_refresh(uuid[], text);
 DROP FUNCTION IF EXISTS binwise_bin_cache_active(regclass, name);
 DROP FUNCTION IF EXISTS binwise_bin_status(double precision, double precision, double precision);
+DROP FUNCTION IF EXISTS binwise_abc_string(integer);
+DROP FUNCTION IF EXISTS binwise_abc_bit(text);
 DROP FUNCTION IF EXISTS binwise_claim_background_job(text[]);
 DROP FUNCTION IF EXISTS binwise_bin_cache_stamp(text, timestamptz, integer, text);
 DROP TABLE IF EXISTS cache_refresh_log;

@@ -80,6 +80,16 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
   END
 $$;
 
+-- ABC classes on hand as a bitmask (A=1, B=2, C=4; unclassified counts as C) and back to
+-- 'AC'-style text: bit_or needs no per-bin sort, unlike string_agg(DISTINCT ...).
+CREATE OR REPLACE FUNCTION binwise_abc_bit(p_class text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE p_class WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 4 END
+$$;
+CREATE OR REPLACE FUNCTION binwise_abc_string(p_mask integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_mask & 1 > 0 THEN 'A' ELSE '' END || CASE WHEN p_mask & 2 > 0 THEN 'B' ELSE '' END
+      || CASE WHEN p_mask & 4 > 0 THEN 'C' ELSE '' END
+$$;
+
 -- The runbook's rollback disables the two named triggers and drops cache_refresh_status but
 -- not the helper triggers: they must then do nothing instead of failing the user's write.
 CREATE OR REPLACE FUNCTION binwise_bin_cache_active(p_table regclass, p_trigger name)
@@ -163,12 +173,15 @@ BEGIN
         LEFT JOIN LATERAL (
           SELECT SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0 AS used_cf,
                  SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS used_lbs,
-                 COUNT(*)::int AS lot_count, COUNT(DISTINCT lot.material_id)::int AS sku_count,
+                 COUNT(*)::int AS lot_count,
+                 cardinality(array_agg(DISTINCT m.sku ORDER BY m.sku))::int AS sku_count,
                  array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus,
-                 array_agg(lot.lot_number ORDER BY lot.lot_number) AS lot_numbers,
-                 string_agg(DISTINCT COALESCE(m.abc_classification, 'C'), '' ORDER BY COALESCE(m.abc_classification, 'C')) AS abc_classes
-          FROM lots lot JOIN materials m ON m.material_id = lot.material_id
-          WHERE lot.tenant_id = l.tenant_id AND lot.location_id = l.location_id AND lot.quantity_on_hand > 0
+                 array_agg(lot.lot_number) AS lot_numbers,
+                 binwise_abc_string(bit_or(binwise_abc_bit(m.abc_classification))) AS abc_classes
+          FROM (SELECT lot.lot_number, lot.quantity_on_hand, lot.material_id FROM lots lot
+                WHERE lot.tenant_id = l.tenant_id AND lot.location_id = l.location_id AND lot.quantity_on_hand > 0
+                ORDER BY lot.lot_number) lot  -- sorted input: lot_numbers come out sorted without a per-bin sort
+          JOIN materials m ON m.material_id = lot.material_id
         ) f ON true
         WHERE l.location_id = ANY (v_ids)
       ) s
@@ -209,7 +222,7 @@ $$;
 -- tenants. A row written by a transaction that this statement's snapshot cannot see is left
 -- alone: that writer computed it later than we did. Unchanged rows are not rewritten.
 CREATE OR REPLACE FUNCTION scheduled_refresh_bin_utilization()
-RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET work_mem = '128MB' AS $$
 DECLARE
   v_started timestamptz := clock_timestamp();
   v_rows integer := 0;
@@ -222,12 +235,14 @@ BEGIN
       SELECT lot.location_id,
              SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0 AS used_cf,
              SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS used_lbs,
-             COUNT(*)::int AS lot_count, COUNT(DISTINCT lot.material_id)::int AS sku_count,
+             COUNT(*)::int AS lot_count,
              array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus,
-             array_agg(lot.lot_number ORDER BY lot.lot_number) AS lot_numbers,
-             string_agg(DISTINCT COALESCE(m.abc_classification, 'C'), '' ORDER BY COALESCE(m.abc_classification, 'C')) AS abc_classes
-      FROM lots lot JOIN materials m ON m.material_id = lot.material_id
-      WHERE lot.location_id IS NOT NULL AND lot.quantity_on_hand > 0
+             array_agg(lot.lot_number) AS lot_numbers,
+             binwise_abc_string(bit_or(binwise_abc_bit(m.abc_classification))) AS abc_classes
+      FROM (SELECT lot.location_id, lot.lot_number, lot.quantity_on_hand, lot.material_id FROM lots lot
+            WHERE lot.location_id IS NOT NULL AND lot.quantity_on_hand > 0
+            ORDER BY lot.location_id, lot.lot_number) lot  -- one sort; lot_numbers come out sorted
+      JOIN materials m ON m.material_id = lot.material_id
       GROUP BY lot.location_id
     ), moved AS (
       SELECT location_id, max(created_at) AS last_movement_at FROM (
@@ -241,7 +256,7 @@ BEGIN
     SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, COALESCE(f.used_cf, 0), COALESCE(f.used_lbs, 0),
            CASE WHEN l.cubic_feet > 0 THEN 100.0 * COALESCE(f.used_cf, 0) / l.cubic_feet END,
            CASE WHEN l.max_weight_lbs > 0 THEN 100.0 * COALESCE(f.used_lbs, 0) / l.max_weight_lbs END,
-           COALESCE(f.lot_count, 0), COALESCE(f.sku_count, 0), COALESCE(f.skus, '{}'), COALESCE(f.lot_numbers, '{}'),
+           COALESCE(f.lot_count, 0), COALESCE(cardinality(f.skus), 0), COALESCE(f.skus, '{}'), COALESCE(f.lot_numbers, '{}'),
            COALESCE(f.abc_classes, ''), binwise_bin_status(COALESCE(f.used_cf, 0), l.cubic_feet, l.max_weight_lbs),
            mv.last_movement_at, clock_timestamp(), txid_current()
     FROM inventory_locations l
@@ -261,7 +276,7 @@ BEGIN
           (EXCLUDED.tenant_id, EXCLUDED.facility_id, EXCLUDED.zone_id, EXCLUDED.used_cubic_feet, EXCLUDED.used_weight_lbs,
            EXCLUDED.utilization_pct, EXCLUDED.weight_pct, EXCLUDED.lot_count, EXCLUDED.sku_count, EXCLUDED.skus,
            EXCLUDED.lot_numbers, EXCLUDED.abc_classes, EXCLUDED.status, EXCLUDED.last_movement_at);
-    SELECT count(*) INTO v_rows FROM bin_utilization_cache;
+    SELECT count(*) INTO v_rows FROM inventory_locations;
     DELETE FROM cache_refresh_log WHERE refreshed_at < clock_timestamp() - interval '7 days';
   EXCEPTION WHEN OTHERS THEN
     PERFORM binwise_bin_cache_stamp('FULL', v_started, 0, SQLERRM);
@@ -434,7 +449,7 @@ REVOKE ALL ON FUNCTION binwise_bin_cache_stamp(text, timestamptz, integer, text)
   refresh_bin_utilization_for_location(uuid), scheduled_refresh_bin_utilization(), binwise_claim_background_job(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION refresh_bin_utilization_for_location(uuid), scheduled_refresh_bin_utilization(),
   binwise_claim_background_job(text[]) TO binwise_app;
-GRANT EXECUTE ON FUNCTION binwise_bin_status(double precision, double precision, double precision),
+GRANT EXECUTE ON FUNCTION binwise_abc_bit(text), binwise_abc_string(integer), binwise_bin_status(double precision, double precision, double precision),
   binwise_bin_cache_active(regclass, name) TO binwise_app;
 
 -- Fill the cache for existing data.
