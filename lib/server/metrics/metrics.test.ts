@@ -27,6 +27,14 @@ describe('metrics registry', () => {
     expect(body).toContain('putaway_decisions_total{decision="accepted"} 1');
   });
 
+  it('exposes every counter from the first scrape with zero series for each known label value', async () => {
+    const { body } = await renderMetrics({ refreshFromDatabase: false });
+    expect(body).toContain('putaway_decisions_total{decision="overridden"} 0');
+    expect(body).toContain('putaway_batches_total{status="failure"} 0');
+    expect(body).toContain('bin_optimization_errors_total{operation="cache_refresh"} 0');
+    expect(body).toContain('putaway_recommendations_total{algorithm="BFD",confidence_source="ml"} 0');
+  });
+
   it('puts histogram bucket edges at the 2,000 ms and 5,000 ms alert thresholds', async () => {
     const { body } = await renderMetrics({ refreshFromDatabase: false });
     expect(body).toMatch(/batch_putaway_processing_time_ms_bucket\{le="2000"/);

@@ -94,11 +94,25 @@ function createMetrics() {
 
 export type BinwiseMetrics = ReturnType<typeof createMetrics>;
 
+/**
+ * Zero series for every known label value, so a scrape shows each counter from the start
+ * and rate()/ratios see an explicit 0 rather than a missing series.
+ */
+function initialiseCounters(metrics: BinwiseMetrics): BinwiseMetrics {
+  for (const decision of ['accepted', 'rejected', 'overridden']) metrics.decisionsTotal.inc({ decision }, 0);
+  for (const status of ['success', 'failure']) metrics.batchesTotal.inc({ status }, 0);
+  for (const operation of ['batch', 'decision', 'cache_refresh', 'ml_training', 'metrics_scrape']) metrics.optimizationErrorsTotal.inc({ operation }, 0);
+  for (const algorithm of ['FFD', 'BFD', 'HYBRID']) {
+    for (const source of ['ml', 'heuristic']) metrics.recommendationsTotal.inc({ algorithm, confidence_source: source }, 0);
+  }
+  return metrics;
+}
+
 // One registry per process, on globalThis: Next.js evaluates this module once per route
 // bundle, and separate registries would split (or reset) the counters between routes.
 const globals = globalThis as unknown as { binwiseMetrics?: BinwiseMetrics };
 
 export function binwiseMetrics(): BinwiseMetrics {
-  globals.binwiseMetrics ??= createMetrics();
+  globals.binwiseMetrics ??= initialiseCounters(createMetrics());
   return globals.binwiseMetrics;
 }
