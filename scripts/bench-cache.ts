@@ -7,6 +7,7 @@
 //  - the heatmap data function (getHeatmap) for the 10,000-bin tenant: time and JSON size.
 // Targets: full refresh < 5 s, trigger overhead < 2 ms per row, payload < 500 KB.
 import { register } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 
@@ -191,6 +192,8 @@ try {
     triggerOverhead: { ...trigger, targetMsPerRow: 2, pass: trigger.overheadMsPerRow < 2 },
     heatmap: { ...heat, targetKB: 500, pass: heat.payloadKB < 500 },
     postgres: (await client.query('SHOW server_version')).rows[0].server_version,
+    // Other processes share this machine: the 1-minute load average next to the CPU count says how contended the run was.
+    machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0]!, 2) },
     measuredAt: new Date().toISOString(),
   };
   console.log(json ? JSON.stringify(result, null, 2) : result);
