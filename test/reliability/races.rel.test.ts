@@ -136,6 +136,22 @@ describe('contention for space', () => {
   });
 });
 
+describe('concurrent accept-all', () => {
+  it('lets two concurrent accept-alls of one batch both succeed, with disjoint accepted sets and one receipt per recommendation', async () => {
+    const batch = await createBatch(api, token, skus.slice(32, 38).map((sku) => ({ sku, quantity: 1 })));
+    const ids = batch.recommendations.map((r) => r.id);
+    const answers = await Promise.all([0, 1].map(() => gql(api, ACCEPT_ALL, { batchId: batch.batchId, min: 0, key: `aa-${randomUUID()}` }, token)));
+    count('races');
+    const receipts = await receiptsFor(ids);
+    for (const id of ids) expect(receipts.get(id) ?? 0, `receipts of ${id}`).toBeLessThanOrEqual(1);
+    for (const answer of answers) expect(answer.errors, `a racing accept-all was refused: ${JSON.stringify(answer.errors)}`).toEqual([]);
+    const [a, b] = answers.map((answer) => (answer.data?.acceptAll as { acceptedIds: string[] }).acceptedIds);
+    expect(a!.filter((id) => b!.includes(id))).toEqual([]);
+    expect(new Set([...a!, ...b!]).size).toBe([...receipts.values()].reduce((s, v) => s + v, 0));
+    await expectInvariants('two accept-alls');
+  });
+});
+
 describe('concurrent maintenance', () => {
   it('keeps stock, capacity and the cache exact when accepts run during full cache refreshes', async () => {
     const batch = await createBatch(api, token, skus.slice(12, 32).map((sku, i) => ({ sku, quantity: 1 + (i % 3) })));
