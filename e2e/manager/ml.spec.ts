@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { seedDemoModel } from '../../lib/server/ml/seed-demo-model';
+import { storageStateOf } from '../roles';
+
+const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/binwise_e2e';
+
+// Demo decisions and three trained models per tenant; a no-op when the demo seed already made them.
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await seedDemoModel(databaseUrl);
+});
+
+test.describe('manager ML accuracy', () => {
+  test.use({ storageState: storageStateOf('manager') });
+
+  test('a manager sees accuracy beside the baseline, the charts, the confusion matrix and the versions, without ops actions', async ({ page }) => {
+    await page.goto('/ml');
+    await expect(page.getByRole('heading', { name: 'ML accuracy', level: 1 })).toBeVisible();
+    await expect(page.getByText(/Held-out accuracy \(model v\d+\)/)).toBeVisible();
+    await expect(page.getByText(/majority baseline \d+\.\d% on the same/)).toBeVisible();
+    await expect(page.getByText('Held-out accuracy and AUC per model version')).toBeVisible();
+    await expect(page.getByText('Calibration (reliability)')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Confusion matrix' })).toBeVisible();
+    await expect(page.getByText('Largest feature weights (active model)')).toBeVisible();
+    await expect(page.getByText('Acceptance rate over time')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Model versions' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Roll back to this model/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Train a new model' })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screenshots/manager-ml.png', fullPage: true });
+  });
+
+  test('the training job endpoint refuses an unknown job with NOT_FOUND', async ({ request }) => {
+    const response = await request.get('/api/ml/jobs/00000000-0000-4000-8000-000000000000');
+    expect(response.status()).toBe(404);
+  });
+});
+
+test.describe('ops ML accuracy', () => {
+  test.use({ storageState: storageStateOf('ops') });
+
+  test('ops roll back to an older model and forward again, and train a new model with a progress indicator', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/ml');
+    const active = page.getByRole('row').filter({ hasText: 'Active' });
+    const activeVersion = Number((await active.getByRole('cell').first().textContent())?.replace('v', ''));
+    const older = activeVersion - 1;
+
+    await page.getByRole('button', { name: `Roll back to this model (v${older})` }).click();
+    await page.getByRole('button', { name: `Confirm roll back to v${older}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Model v${older} is now active` })).toBeVisible();
+    await expect(page.getByText(`Held-out accuracy (model v${older})`)).toBeVisible();
+
+    await page.getByRole('button', { name: `Roll back to this model (v${activeVersion})` }).click();
+    await page.getByRole('button', { name: `Confirm roll back to v${activeVersion}` }).click();
+    await expect(page.getByText(`Held-out accuracy (model v${activeVersion})`)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Train a new model' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Model v\d+ trained on \d+ decisions/ })).toBeVisible({ timeout: 90_000 });
+    await page.screenshot({ path: 'test-results/screenshots/ops-ml.png', fullPage: true });
+  });
+});
+
+test.describe('supervisor ML accuracy', () => {
+  test.use({ storageState: storageStateOf('supervisor') });
+
+  test('a supervisor is refused the training job endpoint with FORBIDDEN', async ({ request }) => {
+    const response = await request.get('/api/ml/jobs/00000000-0000-4000-8000-000000000000');
+    expect(response.status()).toBe(403);
+  });
+});
