@@ -1,0 +1,116 @@
+import 'server-only';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, visit, type ASTNode, type DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * CSRF prevention, the same rule as yoga's `useCSRFPrevention` (whose package,
+ * @graphql-yoga/plugin-csrf-prevention, is not installed here): a request a browser could
+ * send cross-site without a preflight — GET, or a POST with a "simple" content type —
+ * must carry one of `requestHeaders`. JSON POSTs (curl, our UI) always preflight, so pass.
+ */
+export function useCsrfPrevention(requestHeaders: readonly string[] = ['x-graphql-yoga-csrf']): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method === 'OPTIONS') return;
+      const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+      const simple = request.method === 'GET' || contentType === '' || SIMPLE_CONTENT_TYPES.has(contentType);
+      if (!simple || requestHeaders.some((header) => request.headers.has(header))) return;
+      const body = { errors: [{ message: `Required CSRF header(s) not present: send Content-Type: application/json or one of ${requestHeaders.join(', ')}.`, extensions: { code: 'FORBIDDEN' } }] };
+      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 403, headers: { 'content-type': 'application/json' } }));
+    },
+  };
+}
+
+/** Introspection off (production): schema discovery is for developers, not attackers. */
+export function useDisableIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+type Walked = ASTNode | readonly ASTNode[];
+const isNode = (value: Walked | undefined): value is ASTNode => Boolean(value) && !Array.isArray(value) && typeof value === 'object' && 'kind' in (value as object);
+
+/** `input.items[3].quantity` for the value node an error points at, found by walking the document. */
+function valuePathOf(document: DocumentNode, target: ASTNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    enter(node, _key, parent, _path, ancestors) {
+      if (found !== null) return false;
+      if (node !== target) return undefined;
+      // visit() lists the ancestors above the parent; the chain holds nodes and node arrays.
+      const chain = [...(ancestors as Walked[]), parent as Walked, node];
+      let out = '';
+      chain.forEach((step, index) => {
+        if (!isNode(step)) return;
+        if (step.kind === Kind.ARGUMENT || step.kind === Kind.OBJECT_FIELD) out = out ? `${out}.${step.name.value}` : step.name.value;
+        if (step.kind === Kind.LIST) {
+          const values = chain[index + 1];
+          const element = chain[index + 2];
+          if (Array.isArray(values) && isNode(element)) out = `${out}[${values.indexOf(element)}]`;
+        }
+      });
+      found = out;
+      return false;
+    },
+  });
+  return found;
+}
+
+/** The first segment is the argument or variable name (`input`, `$i`): clients name fields below it. */
+const withoutInputPrefix = (field: string) => field.replace(/^[A-Za-z_]\w*\./, '');
+
+/**
+ * Bad values caught by GraphQL itself (a literal 1e12 for an Int, a missing field, a
+ * variable of the wrong type) become BAD_USER_INPUT naming the field, like the service's
+ * own refusals. Nothing has executed at that point, so nothing was written.
+ */
+export function useBadUserInputCodes(): Plugin {
+  return {
+    onValidate({ params }) {
+      return ({ result, setResult }) => {
+        if (!result.length) return;
+        setResult(
+          result.map((error) => {
+            const node = error.nodes?.[0];
+            const field = node ? valuePathOf(params.documentAST, node) : null;
+            const isValue = field !== null && /cannot represent|Expected value of type|is not defined by type|of required type|Expected type/.test(error.message);
+            if (!isValue) return error;
+            const name = withoutInputPrefix(field);
+            return new GraphQLError(`${name}: ${error.message}`, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field: name } });
+          }),
+        );
+      };
+    },
+    // yoga's own request errors (a body that is not JSON, no query) are bad input too.
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      const errors = result.errors.map((error) =>
+        error.extensions?.code === 'BAD_REQUEST'
+          ? new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: error.extensions.http } })
+          : error,
+      );
+      setResult({ ...result, errors });
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!('errors' in result) || !result.errors?.length || result.data) return;
+          setResult({
+            ...result,
+            errors: result.errors.map((error) => {
+              const match = /^Variable "\$\w+" got invalid value .* at "([^"]+)"/.exec(error.message) ?? /^Variable "\$(\w+)" of required type/.exec(error.message);
+              if (!match || error.extensions?.code) return error;
+              const name = withoutInputPrefix(match[1]!);
+              return new GraphQLError(`${name}: ${error.message}`, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', field: name } });
+            }),
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { ZAcceptAll, type TAcceptAll } from '@/lib/schemas/putaway';
+import type { AuthContext } from '../auth/session';
+import { assertPermission } from '../auth/session';
+import { withTenant } from '../db';
+import { AppError } from '../errors';
+import { lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
+import { countDecision } from './putaway-metrics';
+import { parsePutawayInput } from './validate';
+
+export type AcceptAllResult = {
+  acceptedIds: string[];
+  conflicts: { recommendationId: string; sku: string; message: string; alternative: { locationId: string; locationCode: string } | null }[];
+  replayed: boolean;
+};
+
+/**
+ * Accepts every PENDING recommendation of the batch at or above `minConfidence`, in one
+ * transaction. Bins are locked in location-id order, so two concurrent accept-alls cannot
+ * deadlock; a recommendation whose bin filled up meanwhile is left PENDING and reported.
+ */
+export async function acceptAll(context: AuthContext, input: TAcceptAll): Promise<AcceptAllResult> {
+  assertPermission(context, 'recommendations.review');
+  const { batchId, minConfidence, idempotencyKey } = parsePutawayInput(ZAcceptAll, input);
+  const result = await withTenant(
+    context.tenantId,
+    async (tx) => {
+      const replay = await claimIdempotencyKey<AcceptAllResult>(tx, context.tenantId, idempotencyKey, 'accept-all', requestHash('accept-all', { batchId, minConfidence }));
+      if (replay) return { ...replay, replayed: true };
+      const batch = await tx.$queryRaw<{ batch_id: string }[]>`SELECT batch_id::text FROM putaway_batches WHERE batch_id = ${batchId}::uuid`;
+      if (!batch.length) throw new AppError('NOT_FOUND', 'No such batch.', { details: { field: 'batchId' } });
+      const pending = await tx.$queryRaw<{ recommendation_id: string }[]>`
+        SELECT recommendation_id::text FROM putaway_recommendations
+        WHERE batch_id = ${batchId}::uuid AND status = 'PENDING' AND confidence_score >= ${minConfidence}
+        ORDER BY location_id, recommendation_id`;
+      const response: AcceptAllResult = { acceptedIds: [], conflicts: [], replayed: false };
+      for (const { recommendation_id: id } of pending) {
+        const rec = await lockPendingRecommendation(tx, id);
+        const outcome = await placeRecommendation(tx, context, rec, rec.location_id);
+        if (!outcome.ok) {
+          response.conflicts.push({ recommendationId: id, sku: rec.sku, message: outcome.message, alternative: outcome.alternative });
+          continue;
+        }
+        await recordDecision(tx, context, rec, 'ACCEPTED', { finalLocationId: rec.location_id, reasonCode: null, note: null });
+        response.acceptedIds.push(id);
+      }
+      await storeIdempotentResponse(tx, context.tenantId, idempotencyKey, response);
+      return response;
+    },
+    { timeoutMs: 120_000 },
+  );
+  if (!result.replayed) countDecision('ACCEPTED', result.acceptedIds.length);
+  return result;
+}

@@ -1,0 +1,219 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { ZCreatePutawayBatch, type TCreatePutawayBatch } from '@/lib/schemas/putaway';
+import type { AuthContext } from '../auth/session';
+import { assertPermission } from '../auth/session';
+import { withTenant, type Tx } from '../db';
+import { AppError, toAppError } from '../errors';
+import { getEffectiveFlags } from '../flags/get-effective-flags';
+import { getActiveConfidenceModel } from '../ml/get-active-confidence-model';
+import type { BatchFlags, BatchView, RecommendationView } from './batch-view';
+import { loadCandidateLocations } from './load-candidates';
+import { loadAffinity, loadDock, loadMaterialsBySku, loadOpenDemand, loadOpenPickTasksByAisle } from './load-putaway-inputs';
+import { countBatchFailure, observeBatch } from './putaway-metrics';
+import { runEngine, type EngineItem, type EngineOutput } from './run-engine';
+import { parsePutawayInput } from './validate';
+
+/**
+ * Creates a putaway batch: validates the receipt, loads the bins with their fill and the
+ * context (affinity, congestion, open demand) in a fixed number of queries, runs the engine
+ * under the tenant's flags and stores the batch with its PENDING recommendations, all in
+ * one transaction. A refusal (bad input, unknown SKU, missing permission) writes nothing;
+ * an unexpected failure is counted and recorded as a FAILED batch.
+ */
+export async function createPutawayBatch(context: AuthContext, input: TCreatePutawayBatch): Promise<BatchView> {
+  assertPermission(context, 'recommendations.create');
+  const { items, source } = parsePutawayInput(ZCreatePutawayBatch, input);
+  const started = performance.now();
+  let algorithm = 'unknown';
+  let flagsUsed: BatchFlags | null = null;
+  try {
+    const view = await withTenant(
+      context.tenantId,
+      async (tx) => {
+        const materials = await loadMaterialsBySku(tx, [...new Set(items.map((item) => item.sku))]);
+        const unknown = items.findIndex((item) => !materials.has(item.sku));
+        if (unknown >= 0) {
+          const field = `items[${unknown}].sku`;
+          throw new AppError('BAD_USER_INPUT', `${field}: unknown SKU "${items[unknown]!.sku}"`, { fieldErrors: { [field]: ['unknown SKU'] }, details: { field } });
+        }
+        const flags = await getEffectiveFlags(tx, context.tenantId);
+        algorithm = flags.algorithm;
+        const materialIds = [...new Set([...materials.values()].map((m) => m.materialId))];
+        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await sequential(tx, materialIds, flags.ML_MODEL_ENABLED);
+        const batchId = randomUUID();
+        const stamp = new Date();
+        const engineItems: EngineItem[] = items.map((item, index) => ({
+          sku: item.sku,
+          quantity: item.quantity,
+          lotNumber: item.lotNumber ?? defaultLotNumber(batchId, stamp, index),
+          material: materials.get(item.sku)!,
+        }));
+        const output = runEngine({
+          items: engineItems,
+          locations: candidates.locations,
+          dock,
+          affinity,
+          openPickTasksByAisle: pickTasksByAisle,
+          openDemand,
+          flags,
+          model,
+          now: stamp,
+          seed: seedOf(batchId),
+        });
+        flagsUsed = {
+          algorithm: flags.algorithm,
+          SKU_AFFINITY_ENABLED: flags.SKU_AFFINITY_ENABLED,
+          CROSS_DOCK_ENABLED: flags.CROSS_DOCK_ENABLED,
+          CONGESTION_AVOIDANCE_ENABLED: flags.CONGESTION_AVOIDANCE_ENABLED,
+          ML_MODEL_ENABLED: flags.ML_MODEL_ENABLED,
+        };
+        const processingMs = performance.now() - started;
+        const stored = { ...flagsUsed, modelVersion: model?.version ?? null, problems: flags.problems, excludedLocations: candidates.excluded };
+        return storeBatch(tx, context, { batchId, source, itemCount: items.length, flags: flagsUsed, storedFlags: stored, processingMs, output, excluded: candidates.excluded, materials: engineItems, createdAt: stamp });
+      },
+      { timeoutMs: 60_000 },
+    );
+    observeBatch(algorithm, view.processingMs, view.recommendations);
+    return view;
+  } catch (error) {
+    const appError = toAppError(error);
+    // Refusals are the caller's to fix and change nothing; anything else is our failure.
+    if (!['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND'].includes(appError.code)) {
+      countBatchFailure('batch');
+      await recordFailedBatch(context, { algorithm, flags: flagsUsed, source, itemCount: items.length, processingMs: performance.now() - started, message: appError.message });
+    }
+    throw appError;
+  }
+}
+
+/** The context queries, one after another on the transaction's single connection. */
+async function sequential(tx: Tx, materialIds: string[], mlEnabled: boolean) {
+  const candidates = await loadCandidateLocations(tx);
+  const dock = await loadDock(tx);
+  const pickTasksByAisle = await loadOpenPickTasksByAisle(tx);
+  const openDemand = await loadOpenDemand(tx, materialIds);
+  const affinity = await loadAffinity(tx, materialIds);
+  const model = mlEnabled ? await getActiveConfidenceModel(tx) : null;
+  return [candidates, dock, pickTasksByAisle, openDemand, affinity, model] as const;
+}
+
+function defaultLotNumber(batchId: string, at: Date, index: number): string {
+  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
+  return `R${day}-${batchId.slice(0, 6).toUpperCase()}-${String(index + 1).padStart(4, '0')}`;
+}
+
+/** A deterministic engine seed per batch, so a batch can be replayed exactly. */
+function seedOf(batchId: string): number {
+  return Number.parseInt(batchId.replaceAll('-', '').slice(0, 8), 16) >>> 0;
+}
+
+type StoreInput = {
+  batchId: string;
+  source: string;
+  itemCount: number;
+  flags: BatchFlags;
+  storedFlags: Record<string, unknown>;
+  processingMs: number;
+  output: EngineOutput;
+  excluded: BatchView['excludedLocations'];
+  materials: EngineItem[];
+  createdAt: Date;
+};
+
+/** The batch row and all its recommendations: two INSERT statements whatever the size. */
+async function storeBatch(tx: Tx, context: AuthContext, input: StoreInput): Promise<BatchView> {
+  const { batchId, output } = input;
+  const materialIdBySku = new Map(input.materials.map((item) => [item.sku, item.material.materialId]));
+  const recommendations: RecommendationView[] = output.recommendations.map((r) => ({
+    id: randomUUID(),
+    batchId,
+    sku: r.sku,
+    lotNumber: r.lotNumber,
+    quantity: r.quantity,
+    locationId: r.locationId,
+    locationCode: r.locationCode,
+    zone: r.zone,
+    algorithm: r.algorithm,
+    confidenceScore: r.confidence,
+    confidenceSource: r.confidenceSource,
+    scoreTotal: r.scoreTotal,
+    scoreBreakdown: r.breakdown,
+    fillBefore: r.fillBefore,
+    fillAfter: r.fillAfter,
+    reason: r.reason,
+    alternatives: r.alternatives,
+    crossDock: r.crossDock,
+    status: 'PENDING',
+    finalLocationCode: null,
+    decisionReasonCode: null,
+    decisionNote: null,
+    decidedAt: null,
+  }));
+  const featuresById = new Map(output.recommendations.map((r, i) => [recommendations[i]!.id, r.features]));
+  await tx.$executeRaw`
+    INSERT INTO putaway_batches (batch_id, tenant_id, status, algorithm, flags, source, item_count, unplaceable, processing_ms, created_by, created_at)
+    VALUES (${batchId}::uuid, ${context.tenantId}::uuid, ${recommendations.length ? 'OPEN' : 'COMPLETED'}::batch_status, ${input.flags.algorithm},
+            ${JSON.stringify(input.storedFlags)}::jsonb, ${input.source}, ${input.itemCount}, ${JSON.stringify(output.unplaceable)}::jsonb,
+            ${input.processingMs}, ${context.userId}::uuid, ${input.createdAt})`;
+  if (recommendations.length) {
+    const rows = recommendations.map((r) => ({
+      id: r.id,
+      material_id: materialIdBySku.get(r.sku),
+      lot_number: r.lotNumber,
+      quantity: r.quantity,
+      location_id: r.locationId,
+      algorithm: r.algorithm,
+      confidence_score: r.confidenceScore,
+      confidence_source: r.confidenceSource,
+      score_total: r.scoreTotal,
+      score_breakdown: r.scoreBreakdown,
+      alternatives: r.alternatives,
+      features: featuresById.get(r.id) ?? {},
+      reason: r.reason,
+      fill_before: r.fillBefore,
+      fill_after: r.fillAfter,
+      cross_dock_order_ref: r.crossDock?.orderRef ?? null,
+    }));
+    await tx.$executeRaw`
+      INSERT INTO putaway_recommendations (recommendation_id, tenant_id, batch_id, material_id, lot_number, quantity, location_id, algorithm,
+        confidence_score, confidence_source, score_total, score_breakdown, alternatives, features, reason, fill_before, fill_after, cross_dock_order_ref, created_at)
+      SELECT r.id, ${context.tenantId}::uuid, ${batchId}::uuid, r.material_id, r.lot_number, r.quantity, r.location_id, r.algorithm,
+        r.confidence_score, r.confidence_source, r.score_total, r.score_breakdown, r.alternatives, r.features, r.reason, r.fill_before, r.fill_after,
+        r.cross_dock_order_ref, ${input.createdAt}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        id uuid, material_id uuid, lot_number text, quantity int, location_id uuid, algorithm text, confidence_score float8,
+        confidence_source text, score_total float8, score_breakdown jsonb, alternatives jsonb, features jsonb, reason text,
+        fill_before float8, fill_after float8, cross_dock_order_ref text)`;
+  }
+  return {
+    batchId,
+    status: recommendations.length ? 'OPEN' : 'COMPLETED',
+    algorithm: input.flags.algorithm,
+    flags: input.flags,
+    source: input.source,
+    itemCount: input.itemCount,
+    processingMs: input.processingMs,
+    createdAt: input.createdAt.toISOString(),
+    excludedLocations: input.excluded,
+    recommendations,
+    unplaceable: output.unplaceable,
+  };
+}
+
+/** A FAILED batch row in its own transaction, so the failure is visible in the history. */
+async function recordFailedBatch(
+  context: AuthContext,
+  failure: { algorithm: string; flags: BatchFlags | null; source: string; itemCount: number; processingMs: number; message: string },
+): Promise<void> {
+  try {
+    await withTenant(context.tenantId, async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO putaway_batches (tenant_id, status, algorithm, flags, source, item_count, processing_ms, error_message, created_by)
+        VALUES (${context.tenantId}::uuid, 'FAILED', ${failure.algorithm}, ${JSON.stringify(failure.flags ?? {})}::jsonb, ${failure.source},
+                ${failure.itemCount}, ${failure.processingMs}, ${failure.message.slice(0, 1000)}, ${context.userId}::uuid)`;
+    });
+  } catch (error) {
+    console.error('[binwise] could not record the failed batch', error);
+  }
+}

@@ -1,0 +1,125 @@
+import 'server-only';
+import type { Tx } from '../db';
+
+/** Floating-point slack when comparing cubic feet and pounds (sums of products of inches). */
+const EPSILON = 1e-6;
+
+export type PlacementTarget = { locationId: string; materialId: string; sku: string; quantity: number };
+export type LockedBin = {
+  locationId: string;
+  locationCode: string;
+  cubicFeet: number;
+  maxWeightLbs: number;
+  usedCubicFeet: number;
+  usedWeightLbs: number;
+  addedCubicFeet: number;
+  addedWeightLbs: number;
+};
+export type PlacementCheck = { ok: true; bin: LockedBin; fillBefore: number; fillAfter: number } | { ok: false; message: string; locationCode: string | null };
+
+type LocationRow = { location_code: string; cubic_feet: number; max_weight_lbs: number; allow_mixing: boolean; is_active: boolean };
+type UsageRow = { used_cf: number; used_lbs: number; other_skus: number };
+type UnitRow = { unit_cf: number; unit_lbs: number };
+
+/**
+ * Locks the bin row (FOR UPDATE) and only then recomputes its used volume and weight from
+ * live lots. Every accept and override into the same bin queues on that lock, and under
+ * READ COMMITTED each statement after the lock sees the previous winner's committed lot,
+ * so two supervisors can never both fit the last space.
+ */
+export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise<PlacementCheck> {
+  const [location] = await tx.$queryRaw<LocationRow[]>`
+    SELECT location_code, cubic_feet, max_weight_lbs, allow_mixing, is_active
+    FROM inventory_locations WHERE location_id = ${target.locationId}::uuid FOR UPDATE`;
+  if (!location) return { ok: false, message: 'The bin no longer exists.', locationCode: null };
+  if (!location.is_active) return { ok: false, message: `Bin ${location.location_code} is inactive.`, locationCode: location.location_code };
+  if (!(location.cubic_feet > 0) || !(location.max_weight_lbs > 0)) {
+    return { ok: false, message: `Bin ${location.location_code} has an invalid capacity.`, locationCode: location.location_code };
+  }
+  // Sequential on purpose: the usage must be read after the lock above is held.
+  const [usage] = await tx.$queryRaw<UsageRow[]>`
+      SELECT COALESCE(SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0, 0)::float8 AS used_cf,
+             COALESCE(SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)), 0)::float8 AS used_lbs,
+             COUNT(*) FILTER (WHERE m.sku <> ${target.sku})::int AS other_skus
+      FROM lots lot JOIN materials m ON m.material_id = lot.material_id
+      WHERE lot.location_id = ${target.locationId}::uuid AND lot.quantity_on_hand > 0`;
+  const [unit] = await tx.$queryRaw<UnitRow[]>`
+      SELECT COALESCE(length_inches * width_inches * height_inches, 0) / 1728.0 AS unit_cf, COALESCE(weight_lbs, 0) AS unit_lbs
+      FROM materials WHERE material_id = ${target.materialId}::uuid`;
+  const usedCf = usage?.used_cf ?? 0;
+  const usedLbs = usage?.used_lbs ?? 0;
+  const addedCf = target.quantity * (unit?.unit_cf ?? 0);
+  const addedLbs = target.quantity * (unit?.unit_lbs ?? 0);
+  const code = location.location_code;
+  if (!location.allow_mixing && (usage?.other_skus ?? 0) > 0) {
+    return { ok: false, message: `Bin ${code} no longer has room: it now holds another SKU and does not allow mixing.`, locationCode: code };
+  }
+  if (usedCf + addedCf > location.cubic_feet + EPSILON) {
+    return { ok: false, message: `Bin ${code} no longer has room: ${fmt(location.cubic_feet - usedCf)} ft³ free, ${fmt(addedCf)} ft³ needed.`, locationCode: code };
+  }
+  if (usedLbs + addedLbs > location.max_weight_lbs + EPSILON) {
+    return { ok: false, message: `Bin ${code} no longer has room: ${fmt(location.max_weight_lbs - usedLbs)} lb of weight capacity left, ${fmt(addedLbs)} lb needed.`, locationCode: code };
+  }
+  return {
+    ok: true,
+    bin: { locationId: target.locationId, locationCode: code, cubicFeet: location.cubic_feet, maxWeightLbs: location.max_weight_lbs, usedCubicFeet: usedCf, usedWeightLbs: usedLbs, addedCubicFeet: addedCf, addedWeightLbs: addedLbs },
+    fillBefore: usedCf / location.cubic_feet,
+    fillAfter: (usedCf + addedCf) / location.cubic_feet,
+  };
+}
+
+const fmt = (value: number) => (Math.round(Math.max(0, value) * 100) / 100).toString();
+
+/**
+ * Puts the units away: creates the lot at the bin (or adds to the same lot already there)
+ * and writes the RECEIPT transaction for exactly those units, which keeps
+ * lots.quantity_on_hand equal to the sum of the lot's transactions.
+ */
+export async function receiveIntoBin(
+  tx: Tx,
+  input: { tenantId: string; materialId: string; lotNumber: string; quantity: number; locationId: string; recommendationId: string; performedBy: string | null; reference: string },
+): Promise<string> {
+  const [lot] = await tx.$queryRaw<{ lot_id: string }[]>`
+    INSERT INTO lots (tenant_id, lot_number, material_id, location_id, quantity_on_hand, received_at)
+    VALUES (${input.tenantId}::uuid, ${input.lotNumber}, ${input.materialId}::uuid, ${input.locationId}::uuid, ${input.quantity}, now())
+    ON CONFLICT (tenant_id, lot_number, location_id)
+    DO UPDATE SET quantity_on_hand = lots.quantity_on_hand + EXCLUDED.quantity_on_hand, updated_at = now()
+    RETURNING lot_id::text`;
+  await tx.$executeRaw`
+    INSERT INTO inventory_transactions (tenant_id, transaction_type, material_id, lot_id, quantity, to_location_id, reference, recommendation_id, performed_by)
+    VALUES (${input.tenantId}::uuid, 'RECEIPT', ${input.materialId}::uuid, ${lot!.lot_id}::uuid, ${input.quantity}, ${input.locationId}::uuid,
+            ${input.reference}, ${input.recommendationId}::uuid, ${input.performedBy}::uuid)`;
+  return lot!.lot_id;
+}
+
+/**
+ * The first of the recommendation's stored alternatives that still has room right now
+ * (one query for all of them, no lock: it is a suggestion for the next click).
+ */
+export async function findAlternativeWithRoom(
+  tx: Tx,
+  input: { materialId: string; quantity: number; candidateIds: string[]; excludeId: string },
+): Promise<{ locationId: string; locationCode: string } | null> {
+  const ids = input.candidateIds.filter((id) => id !== input.excludeId);
+  if (!ids.length) return null;
+  const rows = await tx.$queryRaw<{ location_id: string; location_code: string }[]>`
+    WITH unit AS (
+      SELECT COALESCE(length_inches * width_inches * height_inches, 0) / 1728.0 AS cf, COALESCE(weight_lbs, 0) AS lbs
+      FROM materials WHERE material_id = ${input.materialId}::uuid
+    ), used AS (
+      SELECT lot.location_id,
+             SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0 AS cf,
+             SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS lbs
+      FROM lots lot JOIN materials m ON m.material_id = lot.material_id
+      WHERE lot.location_id = ANY(${ids}::uuid[]) AND lot.quantity_on_hand > 0
+      GROUP BY lot.location_id
+    )
+    SELECT l.location_id::text, l.location_code
+    FROM inventory_locations l CROSS JOIN unit LEFT JOIN used ON used.location_id = l.location_id
+    WHERE l.location_id = ANY(${ids}::uuid[]) AND l.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0
+      AND COALESCE(used.cf, 0) + ${input.quantity} * unit.cf <= l.cubic_feet
+      AND COALESCE(used.lbs, 0) + ${input.quantity} * unit.lbs <= l.max_weight_lbs
+    ORDER BY array_position(${ids}::uuid[], l.location_id)
+    LIMIT 1`;
+  return rows[0] ? { locationId: rows[0].location_id, locationCode: rows[0].location_code } : null;
+}

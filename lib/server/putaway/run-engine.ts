@@ -1,0 +1,173 @@
+import 'server-only';
+import {
+  OptimizerInputError,
+  optimizePutaway,
+  type AbcClass,
+  type CandidateLocation,
+  type LocationType,
+  type PutawayItem,
+  type PutawayRecommendation,
+} from '@/lib/optimizer';
+import type { ConfidencePredictor } from '@/lib/ml/model';
+import type { EffectiveFlags } from '../flags/get-effective-flags';
+import { AppError } from '../errors';
+import type { AlternativeView, ScoreBreakdown, UnplaceableView } from './batch-view';
+import type { AffinityPair, LocationWithFill, MaterialInfo, OpenDemandLine } from './load-putaway-inputs';
+
+export type EngineItem = { sku: string; quantity: number; lotNumber: string; material: MaterialInfo };
+
+export type EngineInputs = {
+  items: EngineItem[];
+  locations: LocationWithFill[];
+  dock: { x: number; y: number };
+  affinity: AffinityPair[];
+  openPickTasksByAisle: Record<string, number>;
+  openDemand: OpenDemandLine[];
+  flags: EffectiveFlags;
+  model: ConfidencePredictor | null;
+  now: Date;
+  seed: number;
+};
+
+export type EngineRecommendation = {
+  sku: string;
+  lotNumber: string;
+  quantity: number;
+  locationId: string;
+  locationCode: string;
+  zone: string;
+  algorithm: string;
+  scoreTotal: number;
+  breakdown: ScoreBreakdown;
+  fillBefore: number;
+  fillAfter: number;
+  alternatives: AlternativeView[];
+  reason: string;
+  confidence: number;
+  confidenceSource: string;
+  features: Record<string, number>;
+  crossDock: { orderRef: string; dueAt: string | null } | null;
+};
+
+export type EngineOutput = { recommendations: EngineRecommendation[]; unplaceable: UnplaceableView[] };
+
+const ABC = new Set(['A', 'B', 'C']);
+const hasDimensions = (m: MaterialInfo) => [m.lengthInches, m.widthInches, m.heightInches].every((d) => typeof d === 'number' && d > 0);
+
+function toItem(item: EngineItem): PutawayItem {
+  const m = item.material;
+  return {
+    sku: item.sku,
+    quantity: item.quantity,
+    lengthIn: m.lengthInches!,
+    widthIn: m.widthInches!,
+    heightIn: m.heightInches!,
+    unitWeightLbs: Math.max(0, m.weightLbs ?? 0),
+    // The runbook: a missing ABC class defaults to C.
+    abc: (m.abcClassification && ABC.has(m.abcClassification) ? m.abcClassification : 'C') as AbcClass,
+    lotNumber: item.lotNumber,
+    ...(m.hazardClass ? { hazardClass: m.hazardClass } : {}),
+    ...(m.temperatureClass ? { temperatureClass: m.temperatureClass } : {}),
+  };
+}
+
+function toLocation(l: LocationWithFill, hazardClasses: string[]): CandidateLocation {
+  return {
+    id: l.id,
+    code: l.code,
+    zone: l.zone,
+    aisle: l.aisle,
+    bay: String(l.bay),
+    level: l.level,
+    x: l.x,
+    y: l.y,
+    type: l.type as LocationType,
+    cubicFeet: l.cubicFeet,
+    maxWeightLbs: l.maxWeightLbs,
+    insideInches: l.insideInches,
+    usedCubicFeet: Math.max(0, l.usedCubicFeet),
+    usedWeightLbs: Math.max(0, l.usedWeightLbs),
+    skus: l.skus,
+    lots: l.lots,
+    allowMixing: l.allowMixing,
+    isActive: l.isActive,
+    // Zones approved for hazardous goods take every hazard class in the receipt.
+    allowedHazardClasses: l.zoneHazardAllowed ? hazardClasses : [],
+    ...(l.temperatureClass ? { temperatureClass: l.temperatureClass } : {}),
+  };
+}
+
+/**
+ * Adapts the database rows to the pure engine (@/lib/optimizer) and its result back to
+ * what the batch stores. Materials without dimensions cannot be packed: they are reported
+ * as unplaceable (the data-quality audit lists them) instead of failing the whole batch.
+ */
+export function runEngine(inputs: EngineInputs): EngineOutput {
+  const unplaceable: UnplaceableView[] = [];
+  const packable: EngineItem[] = [];
+  for (const item of inputs.items) {
+    if (hasDimensions(item.material)) packable.push(item);
+    else unplaceable.push({ sku: item.sku, lotNumber: item.lotNumber, quantity: item.quantity, reasonCode: 'MISSING_DIMENSIONS', reason: 'The material has no dimensions on file; fix it in the item master.' });
+  }
+  if (!packable.length || !inputs.locations.length) {
+    for (const item of packable) unplaceable.push({ sku: item.sku, lotNumber: item.lotNumber, quantity: item.quantity, reasonCode: 'NO_ELIGIBLE_LOCATION', reason: 'No active bin with a valid capacity.' });
+    return { recommendations: [], unplaceable };
+  }
+  const hazardClasses = [...new Set(packable.map((i) => i.material.hazardClass).filter((h): h is string => Boolean(h)))];
+  const zoneById = new Map(inputs.locations.map((l) => [l.id, l.zone]));
+  try {
+    const result = optimizePutaway({
+      items: packable.map(toItem),
+      locations: inputs.locations.map((l) => toLocation(l, hazardClasses)),
+      context: {
+        dock: inputs.dock,
+        affinity: inputs.affinity.map((a) => ({ skuA: a.skuA, skuB: a.skuB, lift: a.lift })),
+        openPickTasksByAisle: inputs.openPickTasksByAisle,
+        openDemand: inputs.openDemand.map((d) => ({ sku: d.sku, quantity: d.quantity, dueAt: Date.parse(d.dueAt), orderRef: d.orderRef })),
+        now: inputs.now.getTime(),
+        seed: inputs.seed,
+      },
+      config: {
+        algorithm: inputs.flags.algorithm,
+        flags: {
+          SKU_AFFINITY_ENABLED: inputs.flags.SKU_AFFINITY_ENABLED,
+          CROSS_DOCK_ENABLED: inputs.flags.CROSS_DOCK_ENABLED,
+          CONGESTION_AVOIDANCE_ENABLED: inputs.flags.CONGESTION_AVOIDANCE_ENABLED,
+          ML_MODEL_ENABLED: inputs.flags.ML_MODEL_ENABLED,
+        },
+      },
+      ...(inputs.model ? { confidenceModel: inputs.model } : {}),
+    });
+    for (const line of result.unplaceable) {
+      unplaceable.push({ sku: line.sku, lotNumber: line.lotNumber, quantity: line.quantity, reasonCode: line.code, reason: line.message });
+    }
+    return { recommendations: result.recommendations.map((r) => toRecommendation(r, packable[r.itemIndex]!, zoneById)), unplaceable };
+  } catch (error) {
+    if (error instanceof OptimizerInputError) {
+      throw new AppError('BAD_USER_INPUT', `${error.field}: ${error.message}`, { details: { field: error.field }, cause: error });
+    }
+    throw error;
+  }
+}
+
+function toRecommendation(r: PutawayRecommendation, item: EngineItem, zoneById: Map<string, string>): EngineRecommendation {
+  return {
+    sku: r.sku,
+    lotNumber: r.lotNumber ?? item.lotNumber,
+    quantity: r.quantity,
+    locationId: r.locationId,
+    locationCode: r.locationCode,
+    zone: zoneById.get(r.locationId) ?? '',
+    algorithm: r.algorithm,
+    scoreTotal: r.score,
+    breakdown: r.breakdown,
+    fillBefore: r.fillBefore,
+    fillAfter: r.fillAfter,
+    alternatives: r.alternatives.map((a) => ({ locationId: a.locationId, locationCode: a.locationCode, scoreTotal: a.score, fillAfter: a.fillAfter })),
+    reason: r.reason,
+    confidence: r.confidence,
+    confidenceSource: r.confidenceSource,
+    features: { ...r.features },
+    crossDock: r.crossDock ? { orderRef: r.crossDock.orderRef, dueAt: new Date(r.crossDock.dueAt).toISOString() } : null,
+  };
+}
