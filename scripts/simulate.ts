@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     vsAbc: policy.reductionVsAbc === null ? '' : `${policy.reductionVsAbc.toFixed(1)}%`,
     bandEnd: `${(policy.bandShareEnd * 100).toFixed(1)}%`,
     bandAvg: `${(policy.bandShareAvg * 100).toFixed(1)}%`,
+    bandAfterPutaway: `${(policy.bandShareAfterPutaway * 100).toFixed(1)}%`,
     binsUsed: policy.binsUsedEnd,
     notPlaced: policy.unitsNotPlaced,
     crossDock: policy.crossDockHits,

@@ -4,22 +4,23 @@ import { STORAGE_TYPES, WarehouseState, materialMap } from './state';
 
 /**
  * Realistic print-warehouse scenarios for tests and demos (docs/simulator.md, "Generator").
- * - Layout: parallel aisles of pick-face shelving, pallet reserve racks and bulk floor lanes,
- *   plus staging lanes at the dock. Which zone sits where is drawn from the seed, and codes are
- *   zone-aisle-bay-level: code order follows the naming, not the distance from the dock.
+ * - Layout: parallel aisles of pick-face shelving, pallet reserve racks and bulk floor lanes
+ *   (one SKU per lane), plus staging lanes at the dock. Which zone sits where is drawn from the
+ *   seed, and codes are zone-aisle-bay-level: code order follows naming, not distance.
  * - Demand: Pareto sku popularity, co-picked job families (paper + CMYK inks + plate + ...),
  *   seasonal bursts of a few families, and rush orders due the same day.
- * - Receipts: a reorder-point replenishment sized so stock fills ~60% of the storage cube, 1–3 days lead time; history orders on days
- *   -14..-1 (for ABC and affinity) with abc left out of the materials, as an export would.
+ * - Receipts: reorder-point replenishment sized so stock fills ~60% of the storage cube, with
+ *   1–3 days lead time. History orders on days -14..-1 (for ABC and affinity); abc is left out
+ *   of the materials, as an export would.
  */
 export type GenerateOptions = { seed: number; locations: number; skus: number; days: number; ordersPerDay?: number; targetFill?: number };
 
-type ZoneSpec = { zone: string; type: ScenarioLocation['type']; levels: number; inside: { l: number; w: number; h: number }; maxWeightLbs: number; share: number };
+type ZoneSpec = { zone: string; type: ScenarioLocation['type']; levels: number; inside: { l: number; w: number; h: number }; maxWeightLbs: number; share: number; allowMixing: boolean };
 
 const ZONES: readonly ZoneSpec[] = [
-  { zone: 'PF', type: 'PICK_FACE', levels: 5, inside: { l: 48, w: 24, h: 20 }, maxWeightLbs: 400, share: 0.5 },
-  { zone: 'RS', type: 'RESERVE', levels: 4, inside: { l: 48, w: 48, h: 60 }, maxWeightLbs: 2500, share: 0.4 },
-  { zone: 'BK', type: 'BULK', levels: 1, inside: { l: 96, w: 48, h: 72 }, maxWeightLbs: 6000, share: 0.1 },
+  { zone: 'PF', type: 'PICK_FACE', levels: 5, inside: { l: 48, w: 24, h: 20 }, maxWeightLbs: 400, share: 0.5, allowMixing: true },
+  { zone: 'RS', type: 'RESERVE', levels: 4, inside: { l: 48, w: 48, h: 60 }, maxWeightLbs: 2500, share: 0.4, allowMixing: true },
+  { zone: 'BK', type: 'BULK', levels: 1, inside: { l: 96, w: 48, h: 72 }, maxWeightLbs: 6000, share: 0.1, allowMixing: false },
 ];
 const BAYS_PER_SIDE = 20;
 const BAY_PITCH_FEET = 4;
@@ -75,6 +76,7 @@ export function generateScenario(options: GenerateOptions): Scenario {
               cubicFeet: Math.round(((l * w * h) / 1728) * 100) / 100,
               maxWeightLbs: spec.maxWeightLbs,
               insideInches: { l, w, h },
+              allowMixing: spec.allowMixing,
             });
             made += 1;
           }

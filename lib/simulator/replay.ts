@@ -27,20 +27,23 @@ export type ReplayResult = {
   binsUsedEnd: number;
   bandShareEnd: number;
   bandShareAvg: number;
+  /** Share of the storage bins a putaway filled that were in the band right after it (what putaway controls; picks then drain bins). */
+  bandShareAfterPutaway: number;
   days: DayResult[];
   runMs: number;
 };
 
+const inBand = (fill: number) => fill >= BAND_LOW - 1e-9 && fill <= BAND_HIGH + 1e-9;
+
 function bandShare(state: WarehouseState, bins: readonly number[]): { share: number; occupied: number } {
   let occupied = 0;
-  let inBand = 0;
+  let inBandCount = 0;
   for (const bin of bins) {
     if (state.contents[bin].size === 0) continue;
     occupied += 1;
-    const fill = state.fill(bin);
-    if (fill >= BAND_LOW - 1e-9 && fill <= BAND_HIGH + 1e-9) inBand += 1;
+    if (inBand(state.fill(bin))) inBandCount += 1;
   }
-  return { share: occupied === 0 ? 0 : inBand / occupied, occupied };
+  return { share: occupied === 0 ? 0 : inBandCount / occupied, occupied };
 }
 
 /** The lots a FIFO pick of `quantity` units would draw from, oldest first (reserved lots of the order first). */
@@ -132,6 +135,8 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
   let receiptLinesNotPlaced = 0;
   let unitsShort = 0;
   let crossDockHits = 0;
+  let filledBins = 0;
+  let filledInBand = 0;
 
   let day = 0;
   const step = () => {
@@ -150,6 +155,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
       const received = new Map<string, number>();
       for (const request of requests) received.set(request.sku, (received.get(request.sku) ?? 0) + request.quantity);
       const visited = new Set<string>();
+      const filled = new Set<number>();
       const place: PolicyInput['place'] = (sku, bin, quantity, placeOptions) => {
         const material = prepared.materials.get(sku);
         const location = scenario.locations[bin];
@@ -167,6 +173,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         } else if (!STORAGE_TYPES.has(location.type)) return 0;
         if (units <= 0) return 0;
         state.add(bin, sku, units, day, reservedFor);
+        if (!reservedFor) filled.add(bin);
         placedBySku.set(sku, (placedBySku.get(sku) ?? 0) + units);
         // One trip per (sku, bin): a pallet or cart load from the dock and back.
         const trip = `${sku}\u0000${bin}`;
@@ -191,6 +198,10 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         rand,
         place,
       });
+      for (const bin of filled) {
+        filledBins += 1;
+        if (inBand(state.fill(bin))) filledInBand += 1;
+      }
       for (const [sku, quantity] of received) {
         unitsReceived += quantity;
         const missing = quantity - (placedBySku.get(sku) ?? 0);
@@ -251,6 +262,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
       binsUsedEnd: end.occupied,
       bandShareEnd: end.share,
       bandShareAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.bandShare, 0) / days.length,
+      bandShareAfterPutaway: filledBins === 0 ? 0 : filledInBand / filledBins,
       days,
       runMs: elapsed,
     };
