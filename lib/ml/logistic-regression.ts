@@ -43,15 +43,13 @@ export type LogisticRegressionFit = {
   loss: number;
 };
 
-function objective(matrix: Float64Array, labels: Uint8Array, rows: number, columns: number, beta: Float64Array, l2: number): number {
+/** log(1 + e^eta) − y·eta, averaged, plus the penalty; from cached linear predictors. */
+function objectiveFrom(eta: Float64Array, labels: Uint8Array, rows: number, beta: Float64Array, columns: number, l2: number): number {
   let loss = 0;
   for (let r = 0; r < rows; r++) {
-    const offset = r * columns;
-    let eta = beta[columns];
-    for (let c = 0; c < columns; c++) eta += beta[c] * matrix[offset + c];
-    // log(1 + e^eta) − y·eta, computed without overflow.
-    const softplus = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-    loss += softplus - (labels[r] ? eta : 0);
+    const e = eta[r];
+    const softplus = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
+    loss += softplus - (labels[r] ? e : 0);
   }
   let penalty = 0;
   for (let c = 0; c < columns; c++) penalty += beta[c] * beta[c];
@@ -72,8 +70,8 @@ export function fitLogisticRegression(
   const l2 = options.l2 ?? 1e-3;
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-7;
-  const hessianStride = Math.max(1, Math.ceil(rows / (options.hessianRows ?? 10_000)));
-  const hessianRefreshes = options.hessianRefreshes ?? 4;
+  const hessianStride = Math.max(1, Math.ceil(rows / (options.hessianRows ?? 8_000)));
+  const hessianRefreshes = options.hessianRefreshes ?? 3;
   let factorization: CholeskyDecomposition | null = null;
   if (rows < 1) throw new Error('fitLogisticRegression needs at least one row.');
   if (!(l2 > 0)) throw new Error(`l2 must be positive (got ${l2}) so the problem has a unique optimum.`);
@@ -82,8 +80,13 @@ export function fitLogisticRegression(
   const beta = new Float64Array(size);
   const gradient = new Float64Array(size);
   const hessian = new Float64Array(size * size);
-  const row = new Float64Array(size);
-  let loss = objective(matrix, labels, rows, columns, beta, l2);
+  // The linear predictor of every row is kept up to date, so each iteration is one pass for
+  // the gradient and one for the step direction; the line search itself is O(rows).
+  const eta = new Float64Array(rows);
+  const direction = new Float64Array(rows);
+  const trial = new Float64Array(rows);
+  const candidate = new Float64Array(size);
+  let loss = objectiveFrom(eta, labels, rows, beta, columns, l2);
   let iterations = 0;
   let converged = false;
 
@@ -94,20 +97,19 @@ export function fitLogisticRegression(
     if (refresh) hessian.fill(0);
     for (let r = 0; r < rows; r++) {
       const offset = r * columns;
-      for (let c = 0; c < columns; c++) row[c] = matrix[offset + c];
-      row[columns] = 1;
-      let eta = 0;
-      for (let c = 0; c < size; c++) eta += beta[c] * row[c];
-      const p = sigmoid(eta);
+      const p = sigmoid(eta[r]);
       const residual = p - labels[r];
-      for (let i = 0; i < size; i++) gradient[i] += residual * row[i];
+      for (let c = 0; c < columns; c++) gradient[c] += residual * matrix[offset + c];
+      gradient[columns] += residual;
       if (!refresh || r % hessianStride !== 0) continue;
       const weight = Math.max(p * (1 - p), 1e-12);
       for (let i = 0; i < size; i++) {
-        const wxi = weight * row[i];
+        const xi = i < columns ? matrix[offset + i] : 1;
+        const wxi = weight * xi;
         const base = i * size;
         // Upper triangle only; mirrored below.
-        for (let j = i; j < size; j++) hessian[base + j] += wxi * row[j];
+        for (let j = i; j < columns; j++) hessian[base + j] += wxi * matrix[offset + j];
+        hessian[base + columns] += wxi;
       }
     }
     const rowsInverse = 1 / rows;
@@ -125,20 +127,27 @@ export function fitLogisticRegression(
       factorization = new CholeskyDecomposition(new Matrix(h));
     }
     const step = factorization.solve(Matrix.columnVector(Array.from(gradient))).to1DArray();
+    for (let r = 0; r < rows; r++) {
+      const offset = r * columns;
+      let d = step[columns];
+      for (let c = 0; c < columns; c++) d += step[c] * matrix[offset + c];
+      direction[r] = d;
+    }
 
     // Backtracking: a full Newton step is almost always accepted; halve it if it is not.
     let scale = 1;
     let candidateLoss = Infinity;
-    const candidate = new Float64Array(size);
     for (let attempt = 0; attempt < 30; attempt++) {
       for (let i = 0; i < size; i++) candidate[i] = beta[i] - scale * step[i];
-      candidateLoss = objective(matrix, labels, rows, columns, candidate, l2);
+      for (let r = 0; r < rows; r++) trial[r] = eta[r] - scale * direction[r];
+      candidateLoss = objectiveFrom(trial, labels, rows, candidate, columns, l2);
       if (candidateLoss <= loss + 1e-15) break;
       scale /= 2;
     }
     let largestChange = 0;
     for (let i = 0; i < size; i++) largestChange = Math.max(largestChange, Math.abs(candidate[i] - beta[i]));
     beta.set(candidate);
+    eta.set(trial);
     loss = Math.min(loss, candidateLoss);
     if (largestChange < tolerance) {
       converged = true;

@@ -4,7 +4,7 @@ import { fitLogisticRegression, type LogisticRegressionOptions } from './logisti
 import { classificationMetrics, majorityBaseline, type BaselineMetrics, type ClassificationMetrics } from './metrics';
 import { predictAcceptance, type StoredModel } from './model';
 import { generateRules, type RuleGenerationOptions } from './rule-generation';
-import { evaluateRule, ruleName } from './rules';
+import { ruleName } from './rules';
 import { timeOrderedSplit } from './split';
 import { applyStandardization, fitStandardization } from './standardize';
 
@@ -115,12 +115,22 @@ export function trainConfidenceModel(samples: readonly TrainingSample[], options
   const featureNames = [...baseNames, ...rules.map(ruleName)];
   const columns = featureNames.length;
   const baseIndex = new Map(baseNames.map((name, c) => [name, c]));
+  // Rule conditions resolved to base columns once, so filling the matrix is a tight loop.
+  const compiledRules = rules.map((rule) => rule.map((c) => ({ column: baseIndex.get(c.feature) ?? -1, greater: c.operator === '>', threshold: c.threshold })));
   const matrix = new Float64Array(rows * columns);
   for (let r = 0; r < rows; r++) {
     const from = r * baseColumns;
     matrix.set(base.subarray(from, from + baseColumns), r * columns);
-    for (let k = 0; k < rules.length; k++) {
-      matrix[r * columns + baseColumns + k] = evaluateRule(rules[k], (feature) => base[from + (baseIndex.get(feature) ?? 0)]);
+    for (let k = 0; k < compiledRules.length; k++) {
+      let holds = 1;
+      for (const c of compiledRules[k]) {
+        const value = c.column < 0 ? Number.NaN : base[from + c.column];
+        if (c.greater ? !(value > c.threshold) : !(value <= c.threshold)) {
+          holds = 0;
+          break;
+        }
+      }
+      matrix[r * columns + baseColumns + k] = holds;
     }
   }
 
@@ -140,8 +150,13 @@ export function trainConfidenceModel(samples: readonly TrainingSample[], options
 
   const testLabels = Uint8Array.from(split.test, (sample) => (sample.accepted ? 1 : 0));
   const testPredictions = testFlat.map((row) => predictAcceptance(model, row));
+  // Training accuracy straight from the standardized matrix (same numbers as predictAcceptance).
   let trainCorrect = 0;
-  trainFlat.forEach((row, r) => { if ((predictAcceptance(model, row) >= 0.5 ? 1 : 0) === labels[r]) trainCorrect++; });
+  for (let r = 0; r < rows; r++) {
+    let eta = fit.intercept;
+    for (let c = 0; c < columns; c++) eta += fit.weights[c] * matrix[r * columns + c];
+    if ((eta >= 0 ? 1 : 0) === labels[r]) trainCorrect++;
+  }
 
   return {
     model,
