@@ -22,3 +22,18 @@ describe('MaxTree', () => {
     expect(t.get(1, 1)).toBe(9);
   });
 });
+
+describe('MaxTree range search', () => {
+  it('finds the next fitting leaf at or after a position, and the previous at or before', () => {
+    const t = new MaxTree(6, 2, [0, 0]);
+    t.set(1, [5, 5]);
+    t.set(4, [5, 1]);
+    t.set(5, [6, 6]);
+    expect(t.findNext(0, [4, 4])).toBe(1);
+    expect(t.findNext(2, [4, 4])).toBe(5);
+    expect(t.findNext(2, [4, 1])).toBe(4);
+    expect(t.findPrev(4, [4, 4])).toBe(1);
+    expect(t.findPrev(0, [4, 4])).toBe(-1);
+    expect(t.findNext(6, [0, 0])).toBe(-1);
+  });
+});

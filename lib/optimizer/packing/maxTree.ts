@@ -111,4 +111,29 @@ export class MaxTree {
     if (left >= 0) return left;
     return this.search(2 * node + 1, need);
   }
+
+  /** Lowest leaf index >= from whose residual covers `need` in every dimension, or -1. */
+  findNext(from: number, need: ArrayLike<number>): number {
+    if (from >= this.leaves) return -1;
+    return this.searchRange(1, 0, this.base - 1, from, true, need);
+  }
+
+  /** Highest leaf index <= from whose residual covers `need` in every dimension, or -1. */
+  findPrev(from: number, need: ArrayLike<number>): number {
+    if (from < 0) return -1;
+    return this.searchRange(1, 0, this.base - 1, from, false, need);
+  }
+
+  private searchRange(node: number, lo: number, hi: number, bound: number, forward: boolean, need: ArrayLike<number>): number {
+    if (forward ? hi < bound : lo > bound) return -1;
+    if (!this.covers(node, need)) return -1;
+    if (node >= this.base) return node - this.base;
+    const mid = (lo + hi) >>> 1;
+    if (forward) {
+      const left = this.searchRange(2 * node, lo, mid, bound, true, need);
+      return left >= 0 ? left : this.searchRange(2 * node + 1, mid + 1, hi, bound, true, need);
+    }
+    const right = this.searchRange(2 * node + 1, mid + 1, hi, bound, false, need);
+    return right >= 0 ? right : this.searchRange(2 * node, lo, mid, bound, false, need);
+  }
 }

@@ -1,5 +1,5 @@
 import { CODE_RANK, unitsThatFit } from './eligibility';
-import { holdsLot, holdsSku, heldSkus, type BinState } from './state';
+import { holdsLot, holdsOnly, holdsSku, type BinState } from './state';
 import { scorePlacement } from './scoring';
 import type { OptimizerConfig, PutawayItem, ScoreBreakdown, UnplaceableCode } from './types';
 
@@ -17,14 +17,18 @@ export type LineSearch = {
   readonly unitLbs: number;
   /** Sorted unit dimensions, largest first, inches. */
   readonly dims: readonly [number, number, number];
-  /** Bins in scan order (nearest first for A/B, farthest first for C). */
+  /** Bins nearest first; C-class lines scan it from the far end (`reverse`). */
   readonly order: Int32Array;
   readonly reverse: boolean;
+  /** Room one unit needs, [cu ft, lbs], less a tolerance (for the max-tree search). */
+  readonly need: Float64Array;
   cursor: number;
   /** Feasible bins found so far and not yet exhausted. */
   pool: number[];
   /** Most specific rejection seen (for the unplaceable reason). */
   worst: UnplaceableCode;
+  /** A bin was rejected by a mixing rule (which depends on the SKU). */
+  sawMixing: boolean;
   /** Co-pick lift by bay key and by aisle, and partner count by bay. */
   readonly bayLift: Map<number, number>;
   readonly aisleLift: Map<number, number>;
@@ -57,9 +61,7 @@ export function rejection(state: BinState, line: LineSearch, b: number, config: 
   if (it.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(it.hazardClass)) return 'HAZARD_INCOMPATIBLE';
   if ((it.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
   if (it.unitWeightLbs > config.heavyUnitLbs && l.type !== 'BULK' && l.level !== 1) return 'HEAVY_UNIT_RESTRICTED';
-  if (!l.allowMixing) {
-    for (const s of heldSkus(state, b)) if (s !== it.sku) return 'MIXING_NOT_ALLOWED';
-  }
+  if (!l.allowMixing && !holdsOnly(state, b, it.sku)) return 'MIXING_NOT_ALLOWED';
   const ins = state.inside;
   const d = line.dims;
   if (d[0] > ins[3 * b] || d[1] > ins[3 * b + 1] || d[2] > ins[3 * b + 2]) return 'DOES_NOT_FIT';
@@ -71,6 +73,7 @@ export function rejection(state: BinState, line: LineSearch, b: number, config: 
 }
 
 function note(line: LineSearch, code: UnplaceableCode): void {
+  if (code === 'MIXING_NOT_ALLOWED') line.sawMixing = true;
   if (CODE_RANK[code] > CODE_RANK[line.worst]) line.worst = code;
 }
 
@@ -82,9 +85,23 @@ function note(line: LineSearch, code: UnplaceableCode): void {
 export function gatherCandidates(state: BinState, line: LineSearch, config: OptimizerConfig): number[] {
   line.pool = line.pool.filter((b) => rejection(state, line, b, config) === null);
   const n = line.order.length;
+  const room = line.isStorage ? state.room : null;
   while (line.pool.length < WINDOW_K && line.cursor < n) {
-    const k = line.cursor++;
-    const b = line.order[line.reverse ? n - 1 - k : k];
+    let pos: number;
+    if (room) {
+      // the next bin usually has room; otherwise jump to the next one that does (max-tree search)
+      const probe = line.reverse ? n - 1 - line.cursor : line.cursor;
+      pos = room.get(probe, 0) >= line.need[0] && room.get(probe, 1) >= line.need[1] ? probe : -1;
+      if (pos < 0) pos = line.reverse ? room.findPrev(probe, line.need) : room.findNext(probe, line.need);
+      if (pos < 0) {
+        line.cursor = n;
+        break;
+      }
+      line.cursor = line.reverse ? n - pos : pos + 1;
+    } else {
+      pos = line.cursor++;
+    }
+    const b = line.order[pos];
     const why = rejection(state, line, b, config);
     if (why === null) line.pool.push(b);
     else note(line, why);
@@ -188,3 +205,4 @@ export function rankCandidates(c: ScoredCandidate[], algorithm: OptimizerConfig[
     algorithm === 'FFD' ? s.score - s.breakdown.utilization : algorithm === 'BFD' ? s.fillAfter * 1000 + s.score / 1000 : s.score;
   return c.slice().sort((p, q) => key(q) - key(p) || state.dist[p.bin] - state.dist[q.bin] || p.bin - q.bin);
 }
+

@@ -8,6 +8,7 @@ import { buildReason } from './reason';
 import { buildState, place, type BinState } from './state';
 import { storageLowerBound } from './lowerBound';
 import { validatePutawayInput } from './validate';
+import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failedProfiles';
 import type {
   CandidateLocation,
   OptimizerConfig,
@@ -107,10 +108,12 @@ function makeLine(
     .slice(0, AFFINITY_BAYS)
     .map(([k]) => k);
   const dims = [item.lengthIn, item.widthIn, item.heightIn].sort((a, b) => b - a) as [number, number, number];
+  const unitCf = unitCubicFeet(item.lengthIn, item.widthIn, item.heightIn);
   return {
     item,
     itemIndex,
-    unitCf: unitCubicFeet(item.lengthIn, item.widthIn, item.heightIn),
+    need: Float64Array.of(unitCf - 1e-9, item.unitWeightLbs - 1e-9),
+    unitCf,
     unitLbs: item.unitWeightLbs,
     dims,
     order: isStorage ? state.storage : state.staging,
@@ -118,6 +121,7 @@ function makeLine(
     cursor: 0,
     pool: [],
     worst: 'NO_ELIGIBLE_LOCATION',
+    sawMixing: false,
     bayLift,
     aisleLift,
     bayPartners,
@@ -148,7 +152,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   validatePutawayInput(input);
   const config = resolveConfig(input.config);
   const { items, context } = input;
-  const state = buildState(input.locations, context);
+  const state = buildState(input.locations, context, config.hardCap);
   const affinity = buildAffinity(context);
   const recommendations: PutawayRecommendation[] = [];
   const unplaceable: UnplaceableLine[] = [];
@@ -267,12 +271,24 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
     storageLbs += remaining[i] * items[i].unitWeightLbs;
   }
   const lowerBound = storageLowerBound(state, storageCf, storageLbs, config.hardCap);
+  const failed: FailedProfile[] = [];
   for (const i of order) {
     if (remaining[i] <= 0) continue;
-    const line = makeLine(state, items[i], i, true, affinity, config);
-    remaining[i] -= run(line, remaining[i]);
+    const inNonMixing = (state.skuBins.get(items[i].sku) ?? []).some((b) => !state.locations[b].allowMixing);
+    const known = failed.find((f) => (!f.sawMixing || !inNonMixing) && dominates(f, items[i], unitCf[i]));
+    let code: UnplaceableCode;
+    if (known) code = known.code;
+    else {
+      const line = makeLine(state, items[i], i, true, affinity, config);
+      remaining[i] -= run(line, remaining[i]);
+      code = state.storage.length === 0 ? 'NO_ELIGIBLE_LOCATION' : line.worst;
+      if (code === 'NO_ELIGIBLE_LOCATION' && state.storage.length > 0) {
+        // every bin was skipped for lack of room: say whether any could ever hold the unit
+        code = items[i].unitWeightLbs > state.maxRoom[1] + 1e-9 ? 'TOO_HEAVY' : unitCf[i] > state.maxRoom[0] + 1e-9 ? 'DOES_NOT_FIT' : 'NO_CAPACITY';
+      }
+      if (remaining[i] > 0 && failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code, line.sawMixing));
+    }
     if (remaining[i] > 0) {
-      const code = state.storage.length === 0 ? 'NO_ELIGIBLE_LOCATION' : line.worst;
       unplaceable.push({
         itemIndex: i,
         sku: items[i].sku,

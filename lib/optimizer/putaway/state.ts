@@ -1,3 +1,4 @@
+import { MaxTree } from '../packing/maxTree';
 import { CROSS_DOCK_TYPES, STORAGE_TYPES, isUsable } from './eligibility';
 import { rectilinear } from './geometry';
 import type { CandidateLocation, PutawayContext } from './types';
@@ -32,15 +33,32 @@ export type BinState = {
   readonly addedSkus: Map<number, Set<string>>;
   readonly addedLots: Map<number, Set<string>>;
   readonly excluded: number;
+  /**
+   * Max-tree over `storage` positions of the room left under the hard cap,
+   * [cu ft, lbs], so a scan jumps to the next bin with room for a unit.
+   * Only bins open to any SKU are in it: allowMixing bins, and no-mixing bins
+   * while empty (occupied no-mixing bins are reached through `skuBins`).
+   */
+  readonly room: MaxTree;
+  /** Position of each location in `storage`, or -1. */
+  readonly storagePos: Int32Array;
+  readonly hardCap: number;
+  /** Largest room of any usable storage bin when empty, [cu ft, lbs]. */
+  readonly maxRoom: [number, number];
 };
+
+const CLOSED = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
 
 /** Key of a bay: aisle and bay joined by a separator that cannot occur in either. */
 export function bayKey(l: CandidateLocation): string {
   return `${l.aisle}\u0000${l.bay}`;
 }
 
-/** Builds the working state and indexes. O(m log m) for m locations. */
-export function buildState(locations: readonly CandidateLocation[], context: PutawayContext): BinState {
+/**
+ * Builds the working state and indexes. O(m log m) for m locations.
+ * @param hardCap fill limit (0..1) used for the room index.
+ */
+export function buildState(locations: readonly CandidateLocation[], context: PutawayContext, hardCap: number): BinState {
   const m = locations.length;
   const usedCf = new Float64Array(m);
   const usedLbs = new Float64Array(m);
@@ -97,13 +115,34 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
       staging.push(b);
     }
   }
+  const sorted = sortByDistance(storage, dist);
+  const room = new MaxTree(Math.max(1, sorted.length), 2, [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+  const storagePos = new Int32Array(m).fill(-1);
+  const maxRoom: [number, number] = [0, 0];
+  const leaf = new Float64Array(2);
+  for (let k = 0; k < sorted.length; k++) {
+    const b = sorted[k];
+    const l = locations[b];
+    storagePos[b] = k;
+    if (l.allowMixing || l.skus.length === 0) {
+      leaf[0] = hardCap * l.cubicFeet - usedCf[b];
+      leaf[1] = hardCap * l.maxWeightLbs - usedLbs[b];
+      room.set(k, leaf);
+    }
+    maxRoom[0] = Math.max(maxRoom[0], hardCap * l.cubicFeet);
+    maxRoom[1] = Math.max(maxRoom[1], hardCap * l.maxWeightLbs);
+  }
   return {
+    room,
+    storagePos,
+    hardCap,
+    maxRoom,
     locations,
     usedCf,
     usedLbs,
     dist,
     inside,
-    storage: sortByDistance(storage, dist),
+    storage: sorted,
     staging: sortByDistance(staging, dist),
     maxDist,
     skuBins,
@@ -124,6 +163,14 @@ export function holdsSku(state: BinState, b: number, sku: string): boolean {
 /** Does bin b hold `lot` now? */
 export function holdsLot(state: BinState, b: number, lot: string): boolean {
   return state.locations[b].lots.includes(lot) || (state.addedLots.get(b)?.has(lot) ?? false);
+}
+
+/** True when bin b holds no SKU other than `sku` (an empty bin qualifies). */
+export function holdsOnly(state: BinState, b: number, sku: string): boolean {
+  for (const s of state.locations[b].skus) if (s !== sku) return false;
+  const added = state.addedSkus.get(b);
+  if (added) for (const s of added) if (s !== sku) return false;
+  return true;
 }
 
 /** Every SKU in bin b now. */
@@ -149,6 +196,14 @@ export function place(
 ): void {
   state.usedCf[b] += units * unitCf;
   state.usedLbs[b] += units * unitLbs;
+  const pos = state.storagePos[b];
+  if (pos >= 0) {
+    const l = state.locations[b];
+    // a no-mixing bin now belongs to one SKU: it leaves the open index and is
+    // reached only through skuBins (consolidation candidates)
+    if (l.allowMixing) state.room.set(pos, [state.hardCap * l.cubicFeet - state.usedCf[b], state.hardCap * l.maxWeightLbs - state.usedLbs[b]]);
+    else state.room.set(pos, CLOSED);
+  }
   if (!holdsSku(state, b, sku)) {
     let set = state.addedSkus.get(b);
     if (!set) state.addedSkus.set(b, (set = new Set()));

@@ -1,0 +1,43 @@
+import type { PutawayItem, UnplaceableCode } from './types';
+
+/** What made a line unplaceable: any line at least as demanding fails too. */
+export type FailedProfile = {
+  hazard: string;
+  temperature: string;
+  dims: number[];
+  cf: number;
+  lbs: number;
+  code: UnplaceableCode;
+  /** Some bin refused the line only for holding another SKU (allowMixing=false). */
+  sawMixing: boolean;
+};
+
+/** Profiles kept per run (the most recent failures are enough in practice). */
+export const FAILED_PROFILES = 64;
+
+/** Profile of a line that found no bin. @param cf unit volume, cu ft. */
+export function profileOf(it: PutawayItem, cf: number, code: UnplaceableCode, sawMixing: boolean): FailedProfile {
+  return {
+    hazard: it.hazardClass ?? '',
+    temperature: it.temperatureClass ?? '',
+    dims: [it.lengthIn, it.widthIn, it.heightIn].sort((a, b) => b - a),
+    cf,
+    lbs: it.unitWeightLbs,
+    code,
+    sawMixing,
+  };
+}
+
+/**
+ * True when `it` cannot fit anywhere the failed profile could not: same
+ * hazard and temperature classes, and at least as large in every sorted
+ * dimension, in volume and in weight (bins only fill up during a run). When a
+ * mixing rule refused some bin, the caller must also check that the new SKU is
+ * held by no allowMixing=false bin (only such a bin could take it).
+ */
+export function dominates(f: FailedProfile, it: PutawayItem, cf: number): boolean {
+  if ((it.hazardClass ?? '') !== f.hazard || (it.temperatureClass ?? '') !== f.temperature) return false;
+  if (cf < f.cf || it.unitWeightLbs < f.lbs) return false;
+  const d = [it.lengthIn, it.widthIn, it.heightIn].sort((a, b) => b - a);
+  return d[0] >= f.dims[0] && d[1] >= f.dims[1] && d[2] >= f.dims[2];
+}
