@@ -1,0 +1,229 @@
+/**
+ * `npm run -s bench:load -- --json [--duration 120] [--soak] [--port 3450] [--locations 1500]`
+ *
+ * Load against a production build on loopback (127.0.0.1 only), bounded in time and count:
+ *  1. dashboard reads (heatmap and review queue) at 50 req/s,
+ *  2. mixed writes for --duration seconds: GraphQL batch creation at 5 req/s and accepts at
+ *     10 req/s, with the reads still running,
+ *  3. a 5× spike of everything for 15 s.
+ * Reports p50/p95/p99 per stream, error counts, server RSS and PostgreSQL connections at the
+ * start and the end, and checks the invariants afterwards. --soak runs 10 minutes of phase 2
+ * and reports memory growth (target < 10%); not for CI. Uses its own database
+ * (binwise_bench_load) and its own server; needs an existing `next build`.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { config } from '../test/reliability/lib/config.ts';
+import { checkInvariants, createTokens, prepareDatabase, violationsOf, withClient } from '../test/reliability/lib/db.ts';
+import { CREATE_BATCH, createBatch, placeableSkus, type RecommendationRow } from '../test/reliability/lib/fixtures.ts';
+import { Client } from '../test/reliability/lib/http.ts';
+import { startServer, type AppServer } from '../test/reliability/lib/server.ts';
+import { discoverRouteHandlers } from '../test/reliability/lib/surface.ts';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] ? Number(argv[at + 1]) : fallback;
+};
+const json = flag('json');
+const soak = flag('soak');
+const duration = soak ? 600 : option('duration', 120);
+const port = option('port', 3450);
+const locations = option('locations', 1500);
+const databaseUrl = process.env.BENCH_LOAD_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/binwise_bench_load';
+const t0 = Date.now();
+const log = (message: string) => {
+  const line = `[bench:load +${Math.round((Date.now() - t0) / 1000)}s] ${message}`;
+  if (!json) console.log(line);
+  else process.stderr.write(`${line}\n`);
+};
+
+type Stream = { label: string; requests: number; p50: number; p95: number; p99: number; max: number; non2xx: number; fiveXx: number; graphqlErrors: Record<string, number>; rps: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+/** RSS (MB) of every process in the server's process group. */
+function groupRssMb(pgid: number): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb += Number(rss?.[1] ?? 0);
+    } catch {
+      // process ended while reading
+    }
+  }
+  return Math.round(kb / 102.4) / 10;
+}
+
+async function pgConnections(): Promise<number> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  return withClient(databaseUrl, async (client) => Number((await client.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows[0].n) - 1);
+}
+
+type Target = { label: string; rate: number; seconds: number; requests: autocannon.Request[]; headers: Record<string, string> };
+
+/** One autocannon run at a fixed overall rate, with its own latency list from every response. */
+function fire(server: AppServer, target: Target): Promise<Stream> {
+  const times: number[] = [];
+  const graphqlErrors: Record<string, number> = {};
+  let non2xx = 0;
+  let fiveXx = 0;
+  const requests = target.requests.map((request) => ({
+    ...request,
+    onResponse: (status: number, body: string) => {
+      if (status >= 500) fiveXx += 1;
+      if (status < 200 || status >= 300) non2xx += 1;
+      const codes = body.includes('"errors"') ? [...body.matchAll(/"code":"([A-Z_]+)"/g)].map((m) => m[1]!) : [];
+      for (const code of new Set(codes)) graphqlErrors[code] = (graphqlErrors[code] ?? 0) + 1;
+    },
+  }));
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: server.url,
+        connections: Math.max(2, Math.min(20, Math.ceil(target.rate / 5))),
+        overallRate: target.rate,
+        duration: target.seconds,
+        amount: Math.ceil(target.rate * target.seconds),
+        timeout: 10,
+        headers: target.headers,
+        requests,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const sorted = times.sort((a, b) => a - b);
+        resolve({
+          label: target.label,
+          requests: times.length,
+          p50: percentile(sorted, 50),
+          p95: percentile(sorted, 95),
+          p99: percentile(sorted, 99),
+          max: percentile(sorted, 100),
+          non2xx,
+          fiveXx,
+          graphqlErrors,
+          rps: Math.round((result.requests.total / target.seconds) * 10) / 10,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  });
+}
+
+async function main() {
+  if (!existsSync(path.join(config.appDir, '.next/BUILD_ID'))) throw new Error(`No production build in ${config.appDir}: run \`npx next build\` first.`);
+  const startedAt = new Date();
+  log(`preparing ${databaseUrl} (${locations} locations)`);
+  await prepareDatabase(databaseUrl, locations);
+  const tokens = await createTokens(databaseUrl);
+  const supervisorToken = tokens['acme-print']!.SUPERVISOR;
+  const server = await startServer({ port, databaseUrl, name: 'bench-load', env: {} });
+  try {
+    const base = server.url;
+    const manager = await new Client(base, 'manager').signIn('manager@acme.test', 'binwise-demo');
+    const supervisor = await new Client(base, 'supervisor').signIn('supervisor@acme.test', 'binwise-demo');
+    const skus = await placeableSkus(databaseUrl, 'acme-print', 80);
+    const api = new Client(base, 'bench');
+
+    // The read APIs the dashboards poll, as they exist in this build; GraphQL reads otherwise.
+    const routes = discoverRouteHandlers().filter((r) => r.methods.includes('GET') && !r.dynamic);
+    const heatmap = routes.find((r) => /heatmap/.test(r.pattern))?.pattern;
+    const queue = routes.find((r) => /putaway|review|queue|batches/.test(r.pattern))?.pattern;
+    const reads: autocannon.Request[] = [
+      heatmap ? { method: 'GET', path: heatmap, headers: { cookie: manager.cookieHeader() } } : { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${supervisorToken}` }, body: JSON.stringify({ query: '{ putawayBatches(limit: 50) { batchId pending accepted acceptanceRate } }' }) },
+      queue ? { method: 'GET', path: queue, headers: { cookie: supervisor.cookieHeader() } } : { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${supervisorToken}` }, body: JSON.stringify({ query: '{ putawayBatches(limit: 20) { batchId status itemCount pending } }' }) },
+    ];
+    log(`reads: ${heatmap ?? 'GraphQL putawayBatches (no heatmap route in this build)'}, ${queue ?? 'GraphQL putawayBatches (no review-queue route in this build)'}`);
+
+    // Pending recommendations for the accept stream: 10/s for the whole run plus the spike.
+    const needed = Math.ceil(10 * (duration + 15 * 5) * 1.1);
+    const pending: RecommendationRow[] = [];
+    for (let round = 0; pending.length < needed; round += 1) {
+      const batches = await Promise.all([0, 1].map((j) =>
+        createBatch(api, supervisorToken, Array.from({ length: 250 }, (_, i) => ({ sku: skus[(round * 500 + j * 250 + i) % skus.length]!, quantity: 1 })))));
+      for (const batch of batches) pending.push(...batch.recommendations);
+    }
+    log(`${pending.length} pending recommendations ready for the accept stream`);
+    const gqlHeaders = { 'content-type': 'application/json', authorization: `Bearer ${supervisorToken}` };
+    let nextRec = 0;
+    let batchSeq = 0;
+    const accepts: autocannon.Request[] = [{
+      method: 'POST', path: '/graphql',
+      setupRequest: (request) => {
+        const rec = pending[nextRec++ % pending.length]!;
+        return { ...request, body: JSON.stringify({ query: 'mutation($id: ID!, $key: String) { acceptRecommendation(id: $id, idempotencyKey: $key) { id status } }', variables: { id: rec.id, key: `bench-${rec.id}` } }) };
+      },
+    }];
+    const creates: autocannon.Request[] = [{
+      method: 'POST', path: '/graphql',
+      setupRequest: (request) => {
+        batchSeq += 1;
+        const items = Array.from({ length: 5 }, (_, i) => ({ sku: skus[(batchSeq * 7 + i) % skus.length]!, quantity: 1 + (i % 3) }));
+        return { ...request, body: JSON.stringify({ query: CREATE_BATCH, variables: { input: { items } } }) };
+      },
+    }];
+
+    for (const request of reads) await api.request(request.path!, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as string | undefined });
+    const start = { rssMb: groupRssMb(server.child.pid!), pgConnections: await pgConnections() };
+    log(`start: RSS ${start.rssMb} MB, ${start.pgConnections} PostgreSQL connections`);
+
+    const readsAlone = await fire(server, { label: 'reads 50/s', rate: 50, seconds: Math.min(30, duration), requests: reads, headers: {} });
+    log(`reads alone: p95 ${readsAlone.p95} ms`);
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => rssSamples.push(groupRssMb(server.child.pid!)), 10_000);
+    const [mixedReads, mixedCreates, mixedAccepts] = await Promise.all([
+      fire(server, { label: 'reads 50/s during writes', rate: 50, seconds: duration, requests: reads, headers: {} }),
+      fire(server, { label: 'GraphQL batch creation 5/s', rate: 5, seconds: duration, requests: creates, headers: gqlHeaders }),
+      fire(server, { label: 'GraphQL accepts 10/s', rate: 10, seconds: duration, requests: accepts, headers: gqlHeaders }),
+    ]);
+    clearInterval(sampler);
+    log(`mixed: reads p95 ${mixedReads.p95} ms, creates p95 ${mixedCreates.p95} ms, accepts p95 ${mixedAccepts.p95} ms`);
+    const spike = await Promise.all([
+      fire(server, { label: 'spike reads 250/s', rate: 250, seconds: 15, requests: reads, headers: {} }),
+      fire(server, { label: 'spike creates 25/s', rate: 25, seconds: 15, requests: creates, headers: gqlHeaders }),
+      fire(server, { label: 'spike accepts 50/s', rate: 50, seconds: 15, requests: accepts, headers: gqlHeaders }),
+    ]);
+    log(`spike: reads p95 ${spike[0].p95} ms`);
+    const end = { rssMb: groupRssMb(server.child.pid!), pgConnections: await pgConnections() };
+    const invariants = await checkInvariants(databaseUrl);
+    const streams = [readsAlone, mixedReads, mixedCreates, mixedAccepts, ...spike];
+    const readStreams = [readsAlone, mixedReads];
+    const result = {
+      benchmark: 'bench:load',
+      date: startedAt.toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      durationSeconds: duration,
+      soak,
+      readEndpoints: reads.map((r) => r.path),
+      streams,
+      start,
+      end,
+      memoryGrowthPercent: Math.round(((end.rssMb - start.rssMb) / start.rssMb) * 1000) / 10,
+      rssSamplesMb: rssSamples,
+      invariants: { violations: violationsOf(invariants), overCapacity: invariants.overCapacity.length, lotMismatch: invariants.lotMismatch.length, cacheMismatch: invariants.cacheMismatch.length, cacheChecked: invariants.cacheChecked },
+      targets: {
+        readsP95Under300ms: readStreams.every((s) => s.p95 < 300),
+        readsP99Under1s: readStreams.every((s) => s.p99 < 1000),
+        no5xx: streams.every((s) => s.fiveXx === 0),
+        invariantsHold: violationsOf(invariants) === 0,
+        ...(soak ? { soakMemoryGrowthUnder10Percent: rssSamples.length > 1 && (rssSamples[rssSamples.length - 1]! - rssSamples[0]!) / rssSamples[0]! < 0.1 } : {}),
+      },
+    };
+    if (json) console.log(JSON.stringify(result));
+    else console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
