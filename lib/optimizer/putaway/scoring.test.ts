@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { scorePlacement, travelTerm, utilizationTerm } from './scoring';
+import { resolveConfig } from './config';
+
+const cfg = resolveConfig(undefined);
+const base = { abc: 'A' as const, distanceNorm: 0.2, fillAfter: 0.7, affinityLift: 0, openTasks: 0, consolidation: 0 };
+
+describe('travelTerm', () => {
+  it('makes A items prefer near bins and C items prefer far bins', () => {
+    expect(travelTerm('A', 0)).toBeGreaterThan(travelTerm('A', 1));
+    expect(travelTerm('B', 0)).toBeLessThan(travelTerm('A', 0));
+    expect(travelTerm('C', 1)).toBeGreaterThan(travelTerm('C', 0));
+  });
+});
+
+describe('utilizationTerm', () => {
+  it('rewards landing inside the band and penalizes going past it', () => {
+    const band = { min: 0.6, max: 0.85 };
+    expect(utilizationTerm(0.7, band, 0.95)).toBe(1);
+    expect(utilizationTerm(0.3, band, 0.95)).toBeCloseTo(0.5);
+    expect(utilizationTerm(0.95, band, 0.95)).toBe(-1);
+    expect(utilizationTerm(0.9, band, 0.95)).toBeCloseTo(0);
+  });
+});
+
+describe('scorePlacement', () => {
+  it('sums the named components into the total', () => {
+    const { total, breakdown } = scorePlacement({ ...base, affinityLift: 1.5, openTasks: 5, consolidation: 1 }, cfg);
+    expect(breakdown.travel + breakdown.utilization + breakdown.affinity + breakdown.congestion + breakdown.consolidation).toBeCloseTo(total, 5);
+    expect(total).toBeLessThanOrEqual(100);
+    expect(total).toBeGreaterThanOrEqual(-100);
+  });
+
+  it('scores a consolidating, co-picked placement above a plain one', () => {
+    expect(scorePlacement({ ...base, affinityLift: 3, consolidation: 1 }, cfg).total).toBeGreaterThan(scorePlacement(base, cfg).total);
+  });
+
+  it('penalizes congested aisles only when congestion avoidance is on', () => {
+    expect(scorePlacement({ ...base, openTasks: 10 }, cfg).breakdown.congestion).toBeLessThan(0);
+    const off = resolveConfig({ flags: { CONGESTION_AVOIDANCE_ENABLED: false } });
+    expect(scorePlacement({ ...base, openTasks: 10 }, off).breakdown.congestion).toBe(0);
+  });
+});
