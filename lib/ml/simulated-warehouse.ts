@@ -1,3 +1,4 @@
+import type { FeatureVector } from '@/lib/optimizer';
 import { normal, seededRandom } from './random';
 
 /**
@@ -20,7 +21,7 @@ export const SITUATION_ATTRIBUTES = [
   'abcA', 'abcB', 'abcC', 'crossDock', 'affinityNeighbours', 'sameSku', 'margin', 'pickFace',
 ] as const;
 
-export type SimulatedRecommendation = { situation: Situation; features: Record<string, number> };
+export type SimulatedRecommendation = { situation: Situation; features: FeatureVector };
 
 type ZoneSpec = { code: string; share: number; levels: string[]; aisles: number; bayFeet: number; firstAisle: number; weight: () => number };
 

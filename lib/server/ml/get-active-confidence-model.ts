@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/server/db';
-import { toConfidencePredictor, type ConfidencePredictor, type StoredModel } from '@/lib/ml/model';
+import type { ConfidenceModel } from '@/lib/optimizer';
+import { toConfidencePredictor, type StoredModel } from '@/lib/ml/model';
 
 type ModelRow = {
   version: number;
@@ -40,7 +41,7 @@ export async function findActiveStoredModel(tx: Tx): Promise<StoredModel | null>
  * `version` is the model version as a decimal string (store `Number(version)` in
  * ml_feedback_training_data.model_version).
  */
-export async function getActiveConfidenceModel(tx: Tx): Promise<ConfidencePredictor | null> {
+export async function getActiveConfidenceModel(tx: Tx): Promise<ConfidenceModel | null> {
   const stored = await findActiveStoredModel(tx);
   return stored ? toConfidencePredictor(stored) : null;
 }
