@@ -1,10 +1,11 @@
 import 'server-only';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import { createSchema, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { AuthContext } from '../auth/session';
 import { env } from '../env';
 import { AppError, toAppError } from '../errors';
 import { authenticateApiToken } from '../tokens/authenticate-api-token';
+import { isGraphQLErrorLike } from './to-graphql-error';
 import { useBadUserInputCodes, useCsrfPrevention, useDisableIntrospection } from './plugins';
 import { resolvers, type GraphqlContext } from './resolvers';
 import { typeDefs } from './type-defs';
@@ -52,7 +53,13 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions = {}) {
     graphqlEndpoint: '/graphql',
     graphiql: !production,
     landingPage: false,
-    maskedErrors: true,
+    // Our own refusals carry a code and pass through; anything unexpected is masked.
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        if (isGraphQLErrorLike(error) && (!error.originalError || isGraphQLErrorLike(error.originalError))) return error;
+        return maskError(error, message, isDev);
+      },
+    },
     plugins,
     context: ({ request }) => resolveAuth(request, options.resolveSession),
     fetchAPI: { Response },

@@ -1,6 +1,6 @@
 import 'server-only';
-import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, visit, type ASTNode, type DocumentNode } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { Kind, visit, type ASTNode, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -23,11 +23,21 @@ export function useCsrfPrevention(requestHeaders: readonly string[] = ['x-graphq
   };
 }
 
-/** Introspection off (production): schema discovery is for developers, not attackers. */
+/**
+ * Introspection off (production): schema discovery is for developers, not attackers. An
+ * AST-only rule (no type checks), so it works whichever copy of `graphql` validates.
+ */
 export function useDisableIntrospection(): Plugin {
+  const rule = (context: ValidationContext): ASTVisitor => ({
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        context.reportError(createGraphQLError(`GraphQL introspection has been disabled, but the query asked for "${node.name.value}".`, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+      }
+    },
+  });
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(NoSchemaIntrospectionCustomRule);
+      addValidationRule(rule);
     },
   };
 }
@@ -81,7 +91,7 @@ export function useBadUserInputCodes(): Plugin {
             const isValue = field !== null && /cannot represent|Expected value of type|is not defined by type|of required type|Expected type/.test(error.message);
             if (!isValue) return error;
             const name = withoutInputPrefix(field);
-            return new GraphQLError(`${name}: ${error.message}`, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field: name } });
+            return createGraphQLError(`${name}: ${error.message}`, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field: name } });
           }),
         );
       };
@@ -91,7 +101,7 @@ export function useBadUserInputCodes(): Plugin {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
       const errors = result.errors.map((error) =>
         error.extensions?.code === 'BAD_REQUEST'
-          ? new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: error.extensions.http } })
+          ? createGraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: error.extensions.http } })
           : error,
       );
       setResult({ ...result, errors });
@@ -106,7 +116,7 @@ export function useBadUserInputCodes(): Plugin {
               const match = /^Variable "\$\w+" got invalid value .* at "([^"]+)"/.exec(error.message) ?? /^Variable "\$(\w+)" of required type/.exec(error.message);
               if (!match || error.extensions?.code) return error;
               const name = withoutInputPrefix(match[1]!);
-              return new GraphQLError(`${name}: ${error.message}`, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', field: name } });
+              return createGraphQLError(`${name}: ${error.message}`, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', field: name } });
             }),
           });
         },

@@ -1,5 +1,4 @@
 import 'server-only';
-import { hasPermission, permissionsOf } from '@/lib/auth/permissions';
 import { ZCreateApiToken, type TCreateApiToken } from '@/lib/schemas/tokens';
 import { parseInput } from '../action';
 import type { AuthContext } from '../auth/session';
@@ -13,14 +12,15 @@ export type CreatedApiToken = { token: string; record: ApiTokenView };
 
 /**
  * Creates an API token for the caller's tenant. The secret is returned once and only its
- * SHA-256 is stored. A token may not hold a permission its creator lacks, so an OPS user
- * cannot mint an ADMIN token.
+ * SHA-256 is stored. Ops issue tokens for integrations (e.g. a SUPERVISOR token for the
+ * receiving system), but only an ADMIN may mint an ADMIN token.
  */
 export async function createApiToken(context: AuthContext, input: TCreateApiToken): Promise<CreatedApiToken> {
   assertPermission(context, 'tokens.manage');
   const { name, role, expiresInDays } = parseInput(ZCreateApiToken, input);
-  const escalates = permissionsOf(role).some((permission) => !hasPermission(context.role, permission));
-  if (escalates) throw new AppError('FORBIDDEN', `Your role (${context.role}) cannot create a ${role} token: it would hold permissions you do not have.`, { fieldErrors: { role: ['exceeds your own permissions'] } });
+  if (role === 'ADMIN' && context.role !== 'ADMIN') {
+    throw new AppError('FORBIDDEN', 'Only an ADMIN can create an ADMIN token.', { fieldErrors: { role: ['only an ADMIN can create an ADMIN token'] } });
+  }
   const token = generateTokenSecret();
   return withTenant(context.tenantId, async (tx) => {
     const [row] = await tx.$queryRaw<{ token_id: string; created_at: Date; expires_at: Date | null }[]>`
