@@ -116,6 +116,7 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
               </label>
             ))}
           </div>
+          <p className="text-xs text-slate-500">Each “Binwise without …” variant switches that one feature off from these flags; a feature already off here makes its variant the same as Binwise.</p>
         </fieldset>
         <div className="flex items-center gap-4">
           <button type="submit" disabled={running || policies.length === 0} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
