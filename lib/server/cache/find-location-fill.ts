@@ -42,7 +42,7 @@ export async function findLocationFill(tx: Tx, locationIds?: string[]): Promise<
           SELECT SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0 AS used_cf,
                  SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS used_lbs,
                  array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus,
-                 array_agg(lot.lot_number ORDER BY lot.lot_number) AS lots
+                 array_agg(lot.lot_number ORDER BY lot.lot_number COLLATE "C") AS lots
           FROM lots lot JOIN materials m ON m.material_id = lot.material_id
           WHERE lot.tenant_id = l.tenant_id AND lot.location_id = l.location_id AND lot.quantity_on_hand > 0
         ) f ON true

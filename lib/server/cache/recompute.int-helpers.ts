@@ -40,7 +40,7 @@ export const RECOMPUTE_SQL = `
            SUM(lot.quantity_on_hand * COALESCE(m.length_inches, 0) * COALESCE(m.width_inches, 0) * COALESCE(m.height_inches, 0)) / 1728.0 AS used_cf,
            SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS used_lbs,
            COUNT(*)::int AS lot_count, COUNT(DISTINCT lot.material_id)::int AS sku_count,
-           array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus, array_agg(lot.lot_number ORDER BY lot.lot_number) AS lot_numbers,
+           array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus, array_agg(lot.lot_number ORDER BY lot.lot_number COLLATE "C") AS lot_numbers,
            (SELECT string_agg(c, '' ORDER BY c) FROM (SELECT DISTINCT COALESCE(m2.abc_classification, 'C') AS c
               FROM lots x JOIN materials m2 ON m2.material_id = x.material_id
               WHERE x.location_id = lot.location_id AND x.quantity_on_hand > 0) s) AS abc

@@ -143,17 +143,24 @@ DECLARE
   v_started timestamptz := clock_timestamp();
   v_ids uuid[];
   v_rows integer := 0;
+  v_locked bigint;
 BEGIN
   SELECT array_agg(DISTINCT id ORDER BY id) INTO v_ids FROM unnest(p_location_ids) AS id WHERE id IS NOT NULL;
   IF v_ids IS NOT NULL THEN
     BEGIN
-      INSERT INTO bin_utilization_cache (location_id, tenant_id, facility_id, zone_id, status, refreshed_xid)
-      SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, 'UNDER', txid_current()
-      FROM inventory_locations l WHERE l.location_id = ANY (v_ids) ORDER BY l.location_id
-      ON CONFLICT (location_id) DO NOTHING;
-      PERFORM 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE;
-      DELETE FROM bin_utilization_cache c
-      WHERE c.location_id = ANY (v_ids) AND NOT EXISTS (SELECT 1 FROM inventory_locations l WHERE l.location_id = c.location_id);
+      SELECT count(*) INTO v_locked FROM (
+        SELECT 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE) AS locked;
+      IF v_locked < cardinality(v_ids) THEN
+        -- A bin never cached (or just created): a placeholder row to lock. A concurrent
+        -- inserter of the same bin makes ON CONFLICT wait for it.
+        INSERT INTO bin_utilization_cache (location_id, tenant_id, facility_id, zone_id, status, refreshed_xid)
+        SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, 'UNDER', txid_current()
+        FROM inventory_locations l WHERE l.location_id = ANY (v_ids) ORDER BY l.location_id
+        ON CONFLICT (location_id) DO NOTHING;
+        PERFORM 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE;
+      END IF;
+      -- Rows of deleted bins are removed by the inventory_locations DELETE trigger (and the
+      -- full refresh), not here: lots can only point at existing bins.
       UPDATE bin_utilization_cache c SET
         tenant_id = s.tenant_id, facility_id = s.facility_id, zone_id = s.zone_id,
         used_cubic_feet = s.used_cf, used_weight_lbs = s.used_lbs,
@@ -180,7 +187,7 @@ BEGIN
                  binwise_abc_string(bit_or(binwise_abc_bit(m.abc_classification))) AS abc_classes
           FROM (SELECT lot.lot_number, lot.quantity_on_hand, lot.material_id FROM lots lot
                 WHERE lot.tenant_id = l.tenant_id AND lot.location_id = l.location_id AND lot.quantity_on_hand > 0
-                ORDER BY lot.lot_number) lot  -- sorted input: lot_numbers come out sorted without a per-bin sort
+                ORDER BY lot.lot_number COLLATE "C") lot  -- sorted input: lot_numbers come out sorted without a per-bin sort
           JOIN materials m ON m.material_id = lot.material_id
         ) f ON true
         WHERE l.location_id = ANY (v_ids)
@@ -241,7 +248,7 @@ BEGIN
              binwise_abc_string(bit_or(binwise_abc_bit(m.abc_classification))) AS abc_classes
       FROM (SELECT lot.location_id, lot.lot_number, lot.quantity_on_hand, lot.material_id FROM lots lot
             WHERE lot.location_id IS NOT NULL AND lot.quantity_on_hand > 0
-            ORDER BY lot.location_id, lot.lot_number) lot  -- one sort; lot_numbers come out sorted
+            ORDER BY lot.location_id, lot.lot_number COLLATE "C") lot  -- one sort; lot_numbers come out sorted
       JOIN materials m ON m.material_id = lot.material_id
       GROUP BY lot.location_id
     ), moved AS (
