@@ -151,7 +151,7 @@ const commands = [
 describe('model-based sequences', () => {
   it('keeps the model, one decision per recommendation and every invariant through random operation sequences', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 14 }), async (cmds) => {
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 20 }), async (cmds) => {
         all = [];
         const model: Model = { pending: [], decided: new Map(), batches: [], keys: [] };
         await fc.asyncModelRun(() => ({ model, real }), cmds);
@@ -166,7 +166,7 @@ describe('model-based sequences', () => {
         const report = await invariantsHold(`model run ${cmds.toString()}`);
         expect(violationsOf(report), JSON.stringify(report).slice(0, 500)).toBe(0);
       }),
-      { numRuns: Math.max(4, Math.round(config.runs / 8)) },
+      { numRuns: Math.max(6, Math.round(config.runs / 4)) },
     );
   });
 });
