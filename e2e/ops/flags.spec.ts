@@ -5,6 +5,9 @@ import { storageStateOf } from '../roles';
 // the runbook's safe defaults, and read the audit log. Supervisors can neither see the page
 // nor run its actions, even by replaying the exact request an ops user sent.
 
+// The e2e database lives across runs: a run-unique tag keeps each audit-row lookup exact.
+const run = Date.now().toString(36);
+
 async function confirmWithReason(page: Page, reason: string, confirm: string) {
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -35,7 +38,7 @@ test.describe('ops', () => {
     await expect(algorithm).not.toHaveValue(target);
 
     await algorithm.selectOption(target);
-    await confirmWithReason(page, `E2E: trying ${target} on the night shift`, 'Apply change');
+    await confirmWithReason(page, `E2E ${run}: trying ${target} on the night shift`, 'Apply change');
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(`BIN_OPTIMIZATION_ALGORITHM`);
     await expect(algorithm).toHaveValue(target);
 
@@ -45,22 +48,22 @@ test.describe('ops', () => {
       await ml.click();
       await expect(page.getByRole('dialog')).toContainText('ML_MODEL_ENABLED');
       await page.screenshot({ path: 'test-results/screenshots/ops-flags-confirm-dialog.png', fullPage: true });
-      await confirmWithReason(page, 'E2E: model validated on last week', 'Apply change');
+      await confirmWithReason(page, `E2E ${run}: model validated on last week`, 'Apply change');
       await expect(ml).toHaveAttribute('aria-checked', 'true');
     }
 
     const audit = page.getByRole('region', { name: 'Audit log' });
-    await expect(audit.getByRole('row').filter({ hasText: `E2E: trying ${target} on the night shift` })).toContainText(`→ ${target}`);
+    await expect(audit.getByRole('row').filter({ hasText: `E2E ${run}: trying ${target} on the night shift` })).toContainText(`→ ${target}`);
 
     // The runbook's partial rollback: FFD, every feature off, one audit row per change.
     await page.getByRole('button', { name: 'Roll back to safe defaults' }).click();
     await expect(page.getByRole('dialog')).toContainText('FFD');
-    await confirmWithReason(page, 'E2E: error rate above 5%', 'Roll back');
+    await confirmWithReason(page, `E2E ${run}: error rate above 5%`, 'Roll back');
     await expect(algorithm).toHaveValue('FFD');
     for (const name of [/SKU affinity/, /Cross-dock/, /Congestion avoidance/, /ML confidence model/]) {
       await expect(page.getByRole('switch', { name })).toHaveAttribute('aria-checked', 'false');
     }
-    await expect(audit.getByRole('row').filter({ hasText: 'Rollback to safe defaults: E2E: error rate above 5%' }).first()).toBeVisible();
+    await expect(audit.getByRole('row').filter({ hasText: `Rollback to safe defaults: E2E ${run}: error rate above 5%` }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Roll back to safe defaults' })).toBeDisabled();
     await page.screenshot({ path: 'test-results/screenshots/ops-flags.png', fullPage: true });
   });
@@ -85,7 +88,7 @@ test.describe('supervisor', () => {
     const cross = opsPage.getByRole('switch', { name: /Cross-dock/ });
     const before = await cross.getAttribute('aria-checked');
     await cross.click();
-    await opsPage.getByRole('dialog').getByLabel(/Reason/).fill('E2E: recorded for the replay test');
+    await opsPage.getByRole('dialog').getByLabel(/Reason/).fill(`E2E ${run}: recorded for the replay test`);
     const [actionRequest] = await Promise.all([
       opsPage.waitForRequest((request: Request) => request.method() === 'POST' && 'next-action' in request.headers()),
       opsPage.getByRole('dialog').getByRole('button', { name: 'Apply change' }).click(),
@@ -106,7 +109,7 @@ test.describe('supervisor', () => {
 
     await opsPage.reload();
     await expect(opsPage.getByRole('switch', { name: /Cross-dock/ })).toHaveAttribute('aria-checked', changed ?? '');
-    await expect(opsPage.getByRole('region', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'E2E: recorded for the replay test' })).toHaveCount(1);
+    await expect(opsPage.getByRole('region', { name: 'Audit log' }).getByRole('row').filter({ hasText: `E2E ${run}: recorded for the replay test` })).toHaveCount(1);
     await ops.close();
   });
 });
