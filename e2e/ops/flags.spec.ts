@@ -113,3 +113,19 @@ test.describe('supervisor', () => {
     await ops.close();
   });
 });
+
+test.describe('manager', () => {
+  test.use({ storageState: storageStateOf('manager') });
+
+  test('a manager sees the effective flags, their sources and the audit log, but cannot change them', async ({ page }) => {
+    await page.goto('/flags');
+    await expect(page.getByRole('heading', { name: 'Feature flags', level: 1 })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: /ML confidence model/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('switch')).toHaveCount(0);
+    await expect(page.getByRole('combobox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Roll back to safe defaults' })).toHaveCount(0);
+    await expect(page.getByText('Changing them needs the flags.write permission')).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/manager-flags-read-only.png', fullPage: true });
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import { GET as healthRoute } from '@/app/api/wms/optimization/health/route';
+import { GET as metricsRoute } from '@/app/api/wms/optimization/metrics/route';
 import { renderMetrics } from '../metrics';
 import { getOptimizationHealth } from './get-optimization-health';
 import { readBatchStats, readUtilizationByZone } from './ops-aggregates';
@@ -111,5 +112,28 @@ describe('optimization health against PostgreSQL', () => {
     expect(body).toMatch(/^bin_utilization_percentage\{zone="[^"]+",status="(UNDER|OPTIMAL|OVER|INVALID)"\} /m);
     expect(body).toContain('process_resident_memory_bytes');
     expect(body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  });
+
+  it('reports an invalid tenant flag override as a DEGRADED flags check, counting tenants without naming them', async () => {
+    await withAdminClient((client) =>
+      client.query(
+        `INSERT INTO feature_flags (tenant_id, flag_key, value) VALUES ($1, 'CROSS_DOCK_ENABLED', 'perhaps')
+         ON CONFLICT (tenant_id, flag_key) DO UPDATE SET value = EXCLUDED.value`,
+        [northwindTenant],
+      ),
+    );
+    try {
+      const health = await getOptimizationHealth({ timeoutMs: 2_000 });
+      expect(health.checks.flags).toMatchObject({ status: 'DEGRADED', invalidOverrides: 1 });
+      expect(JSON.stringify(health.checks.flags)).not.toContain(northwindTenant);
+    } finally {
+      await withAdminClient((client) => client.query(`DELETE FROM feature_flags WHERE tenant_id = $1 AND flag_key = 'CROSS_DOCK_ENABLED'`, [northwindTenant]));
+    }
+  });
+
+  it('answers 503 "metrics disabled" when METRICS_TOKEN is not configured, rather than serving openly', async () => {
+    const response = await metricsRoute(new Request('http://localhost/api/wms/optimization/metrics', { headers: { authorization: 'Bearer anything-at-all' } }));
+    expect(response.status).toBe(503);
+    expect(JSON.stringify(await response.json())).toContain('metrics disabled');
   });
 });
