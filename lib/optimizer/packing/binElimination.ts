@@ -207,7 +207,7 @@ export function eliminateBins(inst: PackInstance, start: Packing, opts: Eliminat
       continue;
     }
     if (iterations >= maxIterations) break;
-    if ((iterations & 15) === 0 && opts.now() >= opts.deadline) {
+    if ((iterations & 3) === 0 && opts.now() >= opts.deadline) {
       timedOut = true;
       break;
     }
