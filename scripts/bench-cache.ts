@@ -100,10 +100,16 @@ async function fullRefresh(client: pg.Client) {
 async function triggerOverhead(client: pg.Client) {
   let lots = (await client.query<{ lot_id: string }>(
     `SELECT lot_id FROM lots WHERE location_id IS NOT NULL AND quantity_on_hand > 0 ORDER BY random() LIMIT $1`, [updates])).rows.map((r) => r.lot_id);
+  // One statement per lot, each committed alone (autocommit) or all in one transaction
+  // (excludes the commit's WAL flush, which dominates on a busy disk and is the same either way).
+  let inTransaction = false;
   const single = async (delta: number) => {
+    if (inTransaction) await client.query('BEGIN');
     const start = performance.now();
     for (const id of lots) await client.query('UPDATE lots SET quantity_on_hand = quantity_on_hand + $2 WHERE lot_id = $1', [id, delta]);
-    return (performance.now() - start) / lots.length;
+    const perUpdate = (performance.now() - start) / lots.length;
+    if (inTransaction) await client.query('COMMIT');
+    return perUpdate;
   };
   const bulkIds = (await client.query<{ lot_id: string }>(
     `SELECT lot_id FROM lots WHERE location_id IS NOT NULL AND quantity_on_hand > 0 ORDER BY random() LIMIT $1`, [bulk])).rows.map((r) => r.lot_id);
@@ -128,6 +134,18 @@ async function triggerOverhead(client: pg.Client) {
     await client.query('ALTER TABLE lots ENABLE TRIGGER refresh_bin_utilization_on_lot_change');
     on.push(await single(-1));
   }
+  inTransaction = true;
+  const offTx: number[] = [];
+  const onTx: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    lots = all.slice(r * perRound, (r + 1) * perRound);
+    if (!lots.length) break;
+    await client.query('ALTER TABLE lots DISABLE TRIGGER refresh_bin_utilization_on_lot_change');
+    offTx.push(await single(1));
+    await client.query('ALTER TABLE lots ENABLE TRIGGER refresh_bin_utilization_on_lot_change');
+    onTx.push(await single(-1));
+  }
+  inTransaction = false;
   lots = all;
   // Time spent inside the trigger itself, as PostgreSQL reports it (EXPLAIN ANALYZE), per single-row UPDATE.
   const inTrigger: number[] = [];
@@ -151,6 +169,9 @@ async function triggerOverhead(client: pg.Client) {
     withTriggerMsPerUpdate: round(onMs, 3),
     overheadMsPerRow: round(overhead, 3),
     triggerTimeMsMedian: round(median(inTrigger), 3),
+    inTransactionWithoutTriggerMsPerUpdate: round(median(offTx), 3),
+    inTransactionWithTriggerMsPerUpdate: round(median(onTx), 3),
+    inTransactionOverheadMsPerRow: round(median(onTx.map((v, i) => v - offTx[i]!)), 3),
     bulkRows: bulkIds.length,
     bulkWithoutTriggerMs: round(bulkOff),
     bulkWithTriggerMs: round(bulkOn),
