@@ -86,4 +86,35 @@ describe('travel model on hand-computed layouts', () => {
     expect(behind.oneWay(1)).toBe(10);
     expect(behind.oneWay(0)).toBe(30);
   });
+
+  it('tells apart aisles whose numbers restart per zone', () => {
+    const layout = buildLayout(
+      [
+        { x: 10, y: 10, aisle: '01', zone: 'INK' },
+        { x: 10, y: 30, aisle: '01', zone: 'INK' },
+        { x: 50, y: 10, aisle: '01', zone: 'PAPER' },
+        { x: 50, y: 30, aisle: '01', zone: 'PAPER' },
+      ],
+      { x: 0, y: 0 },
+    );
+    expect(layout.aisleCount).toBe(2);
+    expect(layout.oneWay(2)).toBe(50 + 10);
+    // Two aisles: across 2 × 50, to the block 2 × 10, two full lengths 2 × 20.
+    expect(layout.tour([0, 2])).toBe(100 + 20 + 40);
+  });
+
+  it('keeps staging outside the aisle block: straight from the dock, not stretching the aisles', () => {
+    const layout = buildLayout(
+      [
+        { x: 0, y: 40, aisle: 'A', type: 'RESERVE' },
+        { x: 0, y: 60, aisle: 'A', type: 'RESERVE' },
+        { x: 6, y: 2, aisle: 'S', type: 'STAGING' },
+      ],
+      { x: 0, y: 0 },
+    );
+    expect(layout.oneWay(2)).toBe(8);
+    expect(layout.oneWay(1)).toBe(60);
+    expect(layout.tour([2])).toBe(16);
+    expect(layout.tour([0, 2])).toBe(80 + 16);
+  });
 });
