@@ -101,7 +101,7 @@ export function useBadUserInputCodes(): Plugin {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
       const errors = result.errors.map((error) =>
         error.extensions?.code === 'BAD_REQUEST'
-          ? createGraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: error.extensions.http } })
+          ? createGraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: { status: 400 } } })
           : error,
       );
       setResult({ ...result, errors });

@@ -55,7 +55,7 @@ export function RecommendationRow({ recommendation: r, selected, canReview, open
         <div className="min-w-40">
           <p className="font-mono text-sm font-semibold">{r.sku}</p>
           <p className="text-xs text-slate-500">
-            {r.quantity} units · lot {r.lotNumber}
+            {r.quantity} unit{r.quantity === 1 ? '' : 's'} · lot {r.lotNumber}
           </p>
         </div>
         <div className="min-w-32">

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { storageStateOf } from '../roles';
+
+test.use({ storageState: storageStateOf('supervisor') });
+
+// Finished-goods cartons of the demo seed: small, dimensioned, not hazardous.
+const RECEIPT = ['FG-0011,2', 'FG-0012,2', 'FG-0013,1', 'FG-0014,1'].join('\n');
+
+test('a supervisor takes a receipt through review: accept, reject and override', async ({ page }) => {
+  await page.goto('/putaway');
+  await expect(page.getByRole('heading', { name: 'Putaway' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/putaway-empty.png', fullPage: true });
+
+  await page.getByLabel('Receipt lines').fill(RECEIPT);
+  await page.getByRole('button', { name: 'Get recommendations' }).click();
+  const queue = page.getByRole('region', { name: 'Review queue' });
+  await expect(queue.getByRole('heading', { name: 'Review queue' })).toBeVisible();
+  const rows = queue.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept / }) });
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  await expect(queue.getByText(/algorithm (FFD|BFD|HYBRID)/)).toBeVisible();
+
+  await queue.getByRole('button', { name: /^Details for / }).first().click();
+  await expect(queue.getByRole('table', { name: /^Score breakdown for / }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/putaway-review.png', fullPage: true });
+
+  // Accept the first pending recommendation.
+  const first = rows.first();
+  const firstLabel = (await first.getAttribute('aria-label'))!;
+  await first.getByRole('button', { name: /^Accept / }).click();
+  await expect(queue.getByRole('listitem', { name: firstLabel })).toContainText('accepted');
+
+  // Reject the next one with a reason.
+  const second = rows.first();
+  const secondLabel = (await second.getAttribute('aria-label'))!;
+  await second.getByRole('button', { name: /^Reject / }).click();
+  await second.getByLabel('Reason').selectOption('BIN_BLOCKED');
+  await second.getByRole('button', { name: 'Confirm reject' }).click();
+  await expect(queue.getByRole('listitem', { name: secondLabel })).toContainText('rejected');
+
+  // Override the next one into another bin (its first alternative, else the bin the first line went to).
+  const third = rows.first();
+  const thirdLabel = (await third.getAttribute('aria-label'))!;
+  await third.getByRole('button', { name: /^Override / }).click();
+  const binInput = third.getByLabel('Bin code');
+  if (!(await binInput.inputValue())) await binInput.fill(firstLabel.split('→ ')[1]!);
+  await third.getByLabel('Reason').selectOption('BETTER_SPOT_KNOWN');
+  await third.getByLabel('Note').fill('closer to press 3');
+  await third.getByRole('button', { name: 'Confirm override' }).click();
+  await expect(queue.getByRole('listitem', { name: thirdLabel })).toContainText(/overridden|no longer has room/);
+
+  // Keyboard: j moves down, a accepts the selected recommendation.
+  if ((await rows.count()) > 0) {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const pendingBefore = await rows.count();
+    await page.keyboard.press('k');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await expect(rows).toHaveCount(pendingBefore - 1);
+  }
+
+  const history = page.getByRole('region', { name: 'Batch history' });
+  await expect(history.getByRole('row').nth(1)).toContainText('%');
+  await page.screenshot({ path: 'test-results/screenshots/putaway-decided.png', fullPage: true });
+});
+
+test('a supervisor sees a clear refusal for an unknown SKU, and nothing is created', async ({ page }) => {
+  await page.goto('/putaway');
+  await page.getByLabel('Receipt lines').fill('NO-SUCH-SKU,3');
+  await page.getByRole('button', { name: 'Get recommendations' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'unknown SKU "NO-SUCH-SKU"' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/putaway-unknown-sku.png', fullPage: true });
+});
