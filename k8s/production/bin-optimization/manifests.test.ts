@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYAML } from 'confbox';
+import { parseAllDocuments } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
@@ -17,10 +17,9 @@ const root = path.resolve(here, '../../..');
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } } & Record<string, unknown>;
 
 function load(file: string): Manifest[] {
-  return readFileSync(path.join(here, file), 'utf8')
-    .split(/^---\s*$/m)
-    .filter((doc) => doc.replace(/#.*$/gm, '').trim().length > 0)
-    .map((doc) => parseYAML<Manifest>(doc));
+  return parseAllDocuments(readFileSync(path.join(here, file), 'utf8'))
+    .map((doc) => doc.toJS() as Manifest | null)
+    .filter((doc): doc is Manifest => doc !== null);
 }
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
