@@ -23,15 +23,21 @@ test.describe('manager heatmap', () => {
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/heatmap.png', fullPage: true });
 
-    // The first cell of the first panel (labels take 34 px, the panel header 30 px).
-    await grid.hover({ position: { x: 37, y: 33 } });
+    // Cells of the first panel's first aisle (labels take 34 px, the panel header 30 px; cells
+    // are at least 6 px): the first position with a bin shows the tooltip.
     const tooltip = page.getByRole('tooltip');
+    let position = { x: 37, y: 33 };
+    for (let step = 0; step < 12; step++) {
+      position = { x: 37 + step * 6, y: 33 };
+      await grid.hover({ position });
+      if (await tooltip.isVisible()) break;
+    }
     await expect(tooltip).toBeVisible();
     await expect(tooltip).toContainText('Fill:');
     await expect(tooltip).toContainText('Last movement:');
     const code = (await tooltip.locator('p').first().innerText()).trim();
 
-    await grid.click({ position: { x: 37, y: 33 } });
+    await grid.click({ position });
     const drawer = page.getByRole('dialog', { name: `Bin ${code}` });
     await expect(drawer).toBeVisible();
     await expect(drawer.getByRole('heading', { name: /Lots \(\d+\)/ })).toBeVisible();
