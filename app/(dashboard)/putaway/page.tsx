@@ -1,6 +1,7 @@
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/server/auth/page-access';
 import { findDemoReceipts } from '@/lib/server/putaway/find-demo-receipts';
+import { AffinityPanel } from './_components/affinity-panel';
 import { PutawayWorkspace } from './_components/putaway-workspace';
 
 export const dynamic = 'force-dynamic';
@@ -20,6 +21,7 @@ export default async function PutawayPage() {
           room against live stock, so two supervisors can never overfill it.
         </p>
       </div>
+      <AffinityPanel canRefresh={hasPermission(context.role, 'cache.refresh')} />
       <PutawayWorkspace canCreate={canCreate} canReview={canReview} demoReceipts={demoReceipts} />
     </section>
   );

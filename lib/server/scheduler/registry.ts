@@ -6,5 +6,6 @@ import 'server-only';
  * Add one import line per area; keep this file free of logic.
  */
 import '@/lib/server/cache/refresh-task';
+import '@/lib/server/affinity/affinity-task';
 import '@/lib/server/simulation/simulation-job';
 import '@/lib/server/ml/ml-training-task';
