@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { generateScenario } from '../lib/simulator/generate';
 import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-db';
-import { ALL_POLICY_NAMES, DEFAULT_FLAGS, resolvePolicies, type SimulationFlags } from '../lib/simulator/policies/registry';
+import { ALL_POLICY_NAMES, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
 import { ScenarioError, parseScenario, scenarioJsonSchema } from '../lib/simulator/scenario';
@@ -133,6 +133,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ScenarioError ? `Invalid scenario — ${error.message}` : (error as Error).stack ?? String(error));
-  process.exitCode = error instanceof ScenarioError ? 2 : 1;
+  if (error instanceof ScenarioError) console.error(`Invalid scenario — ${error.message}`);
+  else if (error instanceof UnknownPolicyError) console.error(`--policies: ${error.message}`);
+  else console.error((error as Error).stack ?? String(error));
+  process.exitCode = error instanceof ScenarioError || error instanceof UnknownPolicyError ? 2 : 1;
 });
