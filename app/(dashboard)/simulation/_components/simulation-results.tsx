@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { StatCard } from '@/components/ui/stat-card';
 import type { SimulationResult } from '@/lib/simulator/run';
 
 const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444', '#0ea5e9', '#84cc16'];
@@ -30,6 +31,7 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
     return row;
   });
   const { scenario } = result;
+  const binwise = policies.find((policy) => policy.policy === 'binwise');
 
   return (
     <section className="space-y-4" aria-label="Simulation results">
@@ -37,6 +39,13 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
         {scenario.name}: {feet.format(scenario.locations)} locations, {feet.format(scenario.skus)} SKUs, {scenario.days} days, {feet.format(scenario.orders)} orders — simulated in{' '}
         {(result.totalMs / 1000).toFixed(1)} s.
       </p>
+      {binwise ? (
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <StatCard label="Binwise vs first fit by code" value={pct(binwise.reductionVsFirstFit)} hint="less pick travel (negative = more)" />
+          <StatCard label="Binwise vs ABC class-based" value={pct(binwise.reductionVsAbc)} hint="less pick travel (negative = more)" />
+          <StatCard label="Binwise bins in the 60–85% band" value={pct(binwise.bandShareAvg * 100)} hint={`average over days; ${pct(binwise.bandShareAfterPutaway * 100)} right after putaway`} />
+        </div>
+      ) : null}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <ChartCard title="Total pick travel per policy" hint="feet walked over the whole scenario; lower is better">
           <ResponsiveContainer width="100%" height="100%">
