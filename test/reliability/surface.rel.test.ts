@@ -115,6 +115,29 @@ describe('route handlers', () => {
     expect(changedTables(before, await tableChecksums(config.databaseUrl))).toEqual([]);
   });
 
+  it("answers NOT_FOUND (never this tenant's data) when another tenant's session asks a route handler for this tenant's ids", async () => {
+    const ids = await withClient(config.databaseUrl, async (client) => {
+      const job = await client.query<{ job_id: string }>(`SELECT job_id::text FROM background_jobs WHERE tenant_id = $1::uuid LIMIT 1`, [acmeId]);
+      const code = await client.query<{ location_code: string }>(
+        `SELECT a.location_code FROM inventory_locations a WHERE a.tenant_id = $1::uuid
+           AND NOT EXISTS (SELECT 1 FROM inventory_locations b WHERE b.tenant_id <> a.tenant_id AND b.location_code = a.location_code) LIMIT 1`,
+        [acmeId],
+      );
+      return { job: job.rows[0]?.job_id ?? randomUUID(), code: code.rows[0]?.location_code ?? 'NONE', batch: String(acmeSink.batchId) };
+    });
+    const before = await tableChecksums(config.databaseUrl, acmeId);
+    for (const route of routes.filter((r) => r.dynamic && r.methods.includes('GET') && !r.pattern.startsWith('/api/auth'))) {
+      const value = /code/i.test(route.pattern) ? ids.code : /batch/i.test(route.pattern) ? ids.batch : ids.job;
+      const role = holder(route.permissions[0] ?? null) ?? 'ADMIN';
+      for (const asRole of new Set<RoleName>([role, 'ADMIN'])) {
+        const answer = await sessions['northwind-press'][asRole].request(fill(route.pattern, value));
+        count('inputs');
+        expect([400, 403, 404], `${route.pattern} with acme's ${value} as northwind ${asRole} → ${answer.status} ${answer.text.slice(0, 120)}`).toContain(answer.status);
+      }
+    }
+    expect(changedTables(before, await tableChecksums(config.databaseUrl, acmeId))).toEqual([]);
+  });
+
   it('answers fuzzed paths, query strings and bodies on every route handler without a 5xx or a write', async () => {
     const before = await tableChecksums(config.databaseUrl);
     const queryKeys = ['zone', 'level', 'status', 'abc', 'limit', 'offset', 'from', 'to', 'cursor', 'days', 'batchId', 'locationId', 'q', '__proto__', 'tenantId'];
