@@ -30,7 +30,11 @@ function main(): number {
   const file = args.values.get('preferences') ?? DEFAULT_PREFERENCES;
   const preferences = parsePreferences(JSON.parse(readFileSync(file, 'utf8')), SITUATION_ATTRIBUTES);
 
-  const report = evaluateOnSimulatedSupervisor({ preferences, noise, rows, seed });
+  const cpuClock = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const report = evaluateOnSimulatedSupervisor({ preferences, noise, rows, seed, cpuClock });
   const checks = checksOf(report);
   const output = { ...report, preferencesFile: path.relative(process.cwd(), path.resolve(file)), checks };
   if (args.flags.has('json')) {
@@ -43,7 +47,7 @@ function main(): number {
     console.log(`Held-out (newest ${h.count}): accuracy ${pct(h.accuracy)}, balanced ${pct(h.balancedAccuracy)}, AUC ${h.auc?.toFixed(3)}, Brier ${h.brier.toFixed(4)}`);
     console.log(`Majority baseline (${report.baseline.majorityClass}): accuracy ${pct(report.baseline.accuracy)}, Brier ${report.baseline.brier.toFixed(4)}`);
     console.log(`Gap to ceiling: ${(report.gapToCeiling * 100).toFixed(1)} points; agreement with the noise-free decisions: ${pct(report.cleanAgreement)}`);
-    console.log(`Training: ${report.trainingMilliseconds} ms (${report.training.count} rows, ${report.fit.ruleCount} rule features, ${report.fit.iterations} iterations)`);
+    console.log(`Training: ${report.trainingMilliseconds} ms wall, ${report.trainingCpuMilliseconds} ms CPU (${report.training.count} rows, ${report.fit.ruleCount} rule features, ${report.fit.iterations} iterations)`);
     for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
   }
   return args.flags.has('check') && Object.values(checks).some((ok) => !ok) ? 1 : 0;

@@ -2,7 +2,16 @@ import { trainConfidenceModel, type ModelMetrics, type TrainingSample } from './
 import { bayesCeiling, superviseAll, type TPreferences } from './simulated-supervisor';
 import { simulateRecommendations } from './simulated-warehouse';
 
-export type EvaluationOptions = { preferences: TPreferences; noise: number; rows: number; seed: number; testFraction?: number; l2?: number };
+export type EvaluationOptions = {
+  preferences: TPreferences;
+  noise: number;
+  rows: number;
+  seed: number;
+  testFraction?: number;
+  l2?: number;
+  /** CPU milliseconds used by this process so far (the CLI passes process.cpuUsage); wall time alone misleads on a loaded machine. */
+  cpuClock?: () => number;
+};
 
 export type EvaluationReport = {
   preferences: string;
@@ -20,6 +29,7 @@ export type EvaluationReport = {
   training: ModelMetrics['training'];
   fit: ModelMetrics['fit'];
   trainingMilliseconds: number;
+  trainingCpuMilliseconds: number | null;
   topWeights: { feature: string; weight: number }[];
 };
 
@@ -33,8 +43,10 @@ export function evaluateOnSimulatedSupervisor(options: EvaluationOptions): Evalu
   const samples: TrainingSample[] = recommendations.map((r, i) => ({ features: r.features, accepted: decisions[i].accepted, createdAt: new Date(start + i * MINUTE) }));
 
   const started = performance.now();
+  const cpuStarted = options.cpuClock?.();
   const result = trainConfidenceModel(samples, { version: 1, testFraction: options.testFraction, l2: options.l2 });
   const trainingMilliseconds = Math.round(performance.now() - started);
+  const trainingCpuMilliseconds = cpuStarted === undefined || !options.cpuClock ? null : Math.round(options.cpuClock() - cpuStarted);
 
   const testOffset = samples.length - result.metrics.split.testCount;
   let agree = 0;
@@ -62,6 +74,7 @@ export function evaluateOnSimulatedSupervisor(options: EvaluationOptions): Evalu
     training: result.metrics.training,
     fit: result.metrics.fit,
     trainingMilliseconds,
+    trainingCpuMilliseconds,
     topWeights,
   };
 }

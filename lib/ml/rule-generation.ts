@@ -9,7 +9,16 @@ import type { RuleCondition } from './rules';
  * about the preferences is written into the code: the data chooses the rules.
  * Deterministic: fixed subsample (every k-th row), fixed bins, ties broken by feature order.
  */
-export type RuleGenerationOptions = { trees?: number; depth?: number; learningRate?: number; maxRows?: number; bins?: number; maxRules?: number };
+export type RuleGenerationOptions = {
+  trees?: number;
+  depth?: number;
+  learningRate?: number;
+  maxRows?: number;
+  bins?: number;
+  maxRules?: number;
+  /** Smallest share of the sample a rule may cover (default 1%). */
+  minSupport?: number;
+};
 
 type Split = { feature: number; bin: number; gain: number };
 
@@ -34,6 +43,7 @@ export function generateRules(
   const sample: number[] = [];
   for (let r = 0; r < rows; r += stride) sample.push(r);
   const n = sample.length;
+  const minSupport = Math.max(20, Math.ceil(n * (options.minSupport ?? 0.01)));
 
   // Cut points per column: distinct quantiles of the sample (midpoints between values).
   const cuts: number[][] = [];
@@ -77,14 +87,18 @@ export function generateRules(
       if (bins < 2) continue;
       const g = new Float64Array(bins);
       const h = new Float64Array(bins);
-      for (const i of members) { const b = codes[i * columns + c]; g[b] += gradient[i]; h[b] += hessian[i]; }
+      const counts = new Uint32Array(bins);
+      for (const i of members) { const b = codes[i * columns + c]; g[b] += gradient[i]; h[b] += hessian[i]; counts[b]++; }
       let leftG = 0;
       let leftH = 0;
+      let leftCount = 0;
       for (let b = 0; b < bins - 1; b++) {
-        leftG += g[b]; leftH += h[b];
+        leftG += g[b]; leftH += h[b]; leftCount += counts[b];
         const rightG = totalG - leftG;
         const rightH = totalH - leftH;
-        if (leftH < 1 || rightH < 1) continue;
+        // Every rule must cover a real share of the data: rarer ones are noise, and they make
+        // the curvature estimate on a subsample unreliable.
+        if (leftCount < minSupport || members.length - leftCount < minSupport) continue;
         const gain = (leftG * leftG) / (leftH + LAMBDA) + (rightG * rightG) / (rightH + LAMBDA) - parent;
         if (!best || gain > best.gain + 1e-12) best = { feature: c, bin: b, gain };
       }

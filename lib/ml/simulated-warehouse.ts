@@ -64,10 +64,11 @@ export function simulateRecommendations(count: number, seed: number): SimulatedR
   const specs = zones(random);
   // Congestion is a property of the aisle at the time (open pick tasks), drifting slowly.
   const aisleCount = specs.reduce((sum, z) => sum + z.aisles, 0);
-  const congestion = Array.from({ length: aisleCount }, () => Math.floor(random() * 8));
+  const congestion = Array.from({ length: aisleCount }, () => Math.floor(random() * 7));
   const result: SimulatedRecommendation[] = [];
   for (let i = 0; i < count; i++) {
-    if (i % 50 === 0) for (let a = 0; a < aisleCount; a++) congestion[a] = Math.max(0, Math.min(15, congestion[a] + Math.round(normal(random) * 2)));
+    // Mean-reverting drift around 3 open tasks: most aisles are quiet, a few get busy for a while.
+    if (i % 50 === 0) for (let a = 0; a < aisleCount; a++) congestion[a] = Math.max(0, Math.min(15, Math.round(0.85 * congestion[a] + 0.15 * 3 + normal(random) * 1.6)));
     const crossDock = random() < 0.06;
     let pickZone = random();
     const zone = specs.find((z) => (pickZone -= z.share) < 0) ?? specs[0];

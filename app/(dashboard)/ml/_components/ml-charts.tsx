@@ -86,7 +86,7 @@ export function CalibrationChart({ bins }: { bins: CalibrationBin[] }) {
   );
 }
 
-const shorten = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` : text);
+const shorten = (text: string) => (text.length > 42 ? `${text.slice(0, 41)}…` : text);
 
 export function FeatureWeightsChart({ weights }: { weights: FeatureWeight[] }) {
   const data = weights.map((w) => ({ feature: w.feature, label: shorten(w.feature), weight: Math.round(w.weight * 1000) / 1000 }));
@@ -99,7 +99,7 @@ export function FeatureWeightsChart({ weights }: { weights: FeatureWeight[] }) {
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" />
-            <YAxis type="category" dataKey="label" width={320} tick={{ fontSize: 11 }} interval={0} />
+            <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 10, width: 300 }} interval={0} />
             <Tooltip formatter={(value) => [Number(value).toFixed(3), 'weight']} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.feature ?? '')} />
             <ReferenceLine x={0} stroke="#334155" />
             <Bar dataKey="weight" isAnimationActive={false}>
@@ -112,10 +112,13 @@ export function FeatureWeightsChart({ weights }: { weights: FeatureWeight[] }) {
   );
 }
 
+const MIN_DECISIONS_PER_DAY = 5;
+
 export function AcceptanceChart({ days }: { days: MlDashboard['acceptanceByDay'] }) {
-  const data = days.map((d) => ({ day: d.day, rate: percent(d.acceptanceRate), decisions: d.decisions }));
+  // A day with a handful of decisions (today, so far) would swing the line to 0% or 100%.
+  const data = days.filter((d) => d.decisions >= MIN_DECISIONS_PER_DAY).map((d) => ({ day: d.day, rate: percent(d.acceptanceRate), decisions: d.decisions }));
   return (
-    <ChartCard title="Acceptance rate over time" hint="share of recommendations supervisors accepted, per day (last 90 days); the runbook warns below 60%">
+    <ChartCard title="Acceptance rate over time" hint="share of recommendations supervisors accepted, per day with at least 5 decisions (last 90 days); the runbook warns below 60%">
       {data.length === 0 ? (
         <EmptyChart message="No decisions recorded yet" />
       ) : (
