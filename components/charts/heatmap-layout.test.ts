@@ -42,6 +42,17 @@ describe('layoutHeatmap', () => {
     expect(binAt(layout, -5, -5)).toBe(-1);
   });
 
+  it('keeps two rack families that share an aisle number in separate rows', () => {
+    const p = payload();
+    p.bins.code[0] = 'DCK-00-01-1';
+    p.bins.code[3] = 'STG-00-01-1';
+    p.bins.aisle[3] = 0;
+    const panel = layoutHeatmap(p, { ...NO_FILTERS, zone: 'PAPER', level: '1' }, 1200).panels[0]!;
+    expect(panel.aisles.length).toBeGreaterThan(2);
+    expect(panel.aisles.some((a) => a.startsWith('DCK'))).toBe(true);
+    expect([...panel.cells].filter((i) => i >= 0)).toHaveLength(6);
+  });
+
   it('hides other zones and levels and fades bins outside the status or ABC filter', () => {
     const p = payload();
     expect(layoutHeatmap(p, { ...NO_FILTERS, zone: 'PAPER', level: '2' }, 1200).panels).toHaveLength(1);

@@ -21,7 +21,7 @@ export type Panel = {
 
 export type HeatmapLayout = { panels: Panel[]; width: number; height: number; cell: number; matches: Uint8Array };
 
-export const LABEL_WIDTH = 34;
+export const LABEL_WIDTH = 44;
 export const HEADER_HEIGHT = 30;
 const GAP = 18;
 
@@ -61,11 +61,16 @@ export function layoutHeatmap(payload: HeatmapPayload, filters: HeatmapFilters, 
   for (const key of keys) {
     const members = groups.get(key)!;
     const [zone, level] = key.split('\u0000') as [string, string];
-    const aisles = [...new Set(members.map((i) => payload.aisles[bins.aisle[i]!]!))].sort();
-    const aisleRow = new Map(aisles.map((a, r) => [a, r]));
+    // A row is an aisle; where two rack families share an aisle number in one zone (dock doors
+    // and staging lanes both in aisle 00), the code prefix tells the rows apart.
+    const rowKey = (i: number) => `${bins.code[i]!.split('-')[0]} ${payload.aisles[bins.aisle[i]!]!}`;
+    const keysInPanel = [...new Set(members.map(rowKey))].sort();
+    const prefixes = new Set(keysInPanel.map((k) => k.split(' ')[0]));
+    const aisles = keysInPanel.map((k) => (prefixes.size > 1 ? k : k.split(' ')[1]!));
+    const aisleRow = new Map(keysInPanel.map((k, r) => [k, r]));
     const bays = members.reduce((m, i) => Math.max(m, bins.bay[i]!), 1);
     const cells = new Int32Array(aisles.length * bays).fill(-1);
-    for (const i of members) cells[aisleRow.get(payload.aisles[bins.aisle[i]!]!)! * bays + bins.bay[i]! - 1] = i;
+    for (const i of members) cells[aisleRow.get(rowKey(i))! * bays + bins.bay[i]! - 1] = i;
     const panelWidth = LABEL_WIDTH + bays * cell;
     const panelHeight = HEADER_HEIGHT + aisles.length * cell;
     if (x > 0 && x + panelWidth > width) {

@@ -23,12 +23,12 @@ test.describe('manager heatmap', () => {
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/heatmap.png', fullPage: true });
 
-    // Cells of the first panel's first aisle (labels take 34 px, the panel header 30 px; cells
+    // Cells of the first panel's first aisle (labels take 44 px, the panel header 30 px; cells
     // are at least 6 px): the first position with a bin shows the tooltip.
     const tooltip = page.getByRole('tooltip');
-    let position = { x: 37, y: 33 };
+    let position = { x: 47, y: 33 };
     for (let step = 0; step < 12; step++) {
-      position = { x: 37 + step * 6, y: 33 };
+      position = { x: 47 + step * 6, y: 33 };
       await grid.hover({ position });
       if (await tooltip.isVisible()) break;
     }

@@ -88,7 +88,7 @@ export function CacheHealth({ canRefresh }: { canRefresh: boolean }) {
           ) : (
             <table className="mt-2 w-full text-left text-sm">
               <thead className="text-xs text-slate-500">
-                <tr><th className="py-1">When</th><th>Kind</th><th className="text-right">Duration</th><th className="text-right">Rows</th><th>Result</th></tr>
+                <tr><th className="py-1">When</th><th>Kind</th><th className="text-right">Duration</th><th className="text-right">Rows</th><th className="pl-4">Result</th></tr>
               </thead>
               <tbody>
                 {s.history.map((h) => (
@@ -97,7 +97,7 @@ export function CacheHealth({ canRefresh }: { canRefresh: boolean }) {
                     <td>{h.kind}</td>
                     <td className="text-right tabular-nums">{h.durationMs} ms</td>
                     <td className="text-right tabular-nums">{h.rows.toLocaleString('en-US')}</td>
-                    <td className={h.errorMessage ? 'text-red-700' : 'text-green-700'}>{h.errorMessage ? 'failed' : 'ok'}</td>
+                    <td className={`pl-4 ${h.errorMessage ? 'text-red-700' : 'text-green-700'}`}>{h.errorMessage ? 'failed' : 'ok'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -110,7 +110,7 @@ export function BinDetailDrawer({ code, onClose }: { code: string; onClose: () =
                     <th className="py-1">When</th>
                     <th>Type</th>
                     <th>SKU</th>
-                    <th className="text-right">Qty</th>
+                    <th className="pr-3 text-right">Qty</th>
                     <th>From → to</th>
                   </tr>
                 </thead>
@@ -120,7 +120,7 @@ export function BinDetailDrawer({ code, onClose }: { code: string; onClose: () =
                       <td className="py-1">{new Date(t.createdAt).toLocaleString('en-US', { dateStyle: 'short', timeStyle: 'short' })}</td>
                       <td>{t.type}</td>
                       <td>{t.sku}</td>
-                      <td className="text-right">{t.quantity}</td>
+                      <td className="pr-3 text-right">{t.quantity}</td>
                       <td>
                         {t.from ?? '—'} → {t.to ?? '—'}
                       </td>
