@@ -40,7 +40,8 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
         const flags = await getEffectiveFlags(tx, context.tenantId);
         algorithm = flags.algorithm;
         const materialIds = [...new Set([...materials.values()].map((m) => m.materialId))];
-        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await sequential(tx, materialIds, flags.ML_MODEL_ENABLED);
+        const lotNumbers = items.flatMap((item) => (item.lotNumber ? [item.lotNumber] : []));
+        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, flags.ML_MODEL_ENABLED);
         const batchId = randomUUID();
         const stamp = new Date();
         const engineItems: EngineItem[] = items.map((item, index) => ({
@@ -87,13 +88,18 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
   }
 }
 
-/** The context queries, one after another on the transaction's single connection. */
-async function sequential(tx: Tx, materialIds: string[], mlEnabled: boolean) {
-  const candidates = await loadCandidateLocations(tx);
+/**
+ * The context queries, one after another on the transaction's single connection. Affinity
+ * comes first: the candidate query sends full SKU lists only for bins holding a receipt
+ * SKU or one of its co-picked partners.
+ */
+async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus: string[], lotNumbers: string[], mlEnabled: boolean) {
+  const affinity = await loadAffinity(tx, materialIds);
+  const relevantSkus = [...new Set([...skus, ...affinity.flatMap((pair) => [pair.skuA, pair.skuB])])];
+  const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers });
   const dock = await loadDock(tx);
   const pickTasksByAisle = await loadOpenPickTasksByAisle(tx);
   const openDemand = await loadOpenDemand(tx, materialIds);
-  const affinity = await loadAffinity(tx, materialIds);
   const model = mlEnabled ? await getActiveConfidenceModel(tx) : null;
   return [candidates, dock, pickTasksByAisle, openDemand, affinity, model] as const;
 }

@@ -72,6 +72,7 @@ function toItem(item: EngineItem): PutawayItem {
 }
 
 function toLocation(l: LocationWithFill, hazardClasses: string[]): CandidateLocation {
+  // One fixed-shape literal per bin (10,000 of them per batch): no spreads.
   return {
     id: l.id,
     code: l.code,
@@ -92,10 +93,12 @@ function toLocation(l: LocationWithFill, hazardClasses: string[]): CandidateLoca
     allowMixing: l.allowMixing,
     isActive: l.isActive,
     // Zones approved for hazardous goods take every hazard class in the receipt.
-    allowedHazardClasses: l.zoneHazardAllowed ? hazardClasses : [],
-    ...(l.temperatureClass ? { temperatureClass: l.temperatureClass } : {}),
+    allowedHazardClasses: l.zoneHazardAllowed ? hazardClasses : NONE,
+    temperatureClass: l.temperatureClass ?? undefined,
   };
 }
+
+const NONE: string[] = [];
 
 /**
  * Adapts the database rows to the pure engine (@/lib/optimizer) and its result back to
