@@ -1,7 +1,8 @@
 // Evaluation harness for the confidence model: decisions from a simulated supervisor with a
 // hidden preference model and label noise, over a demo-like warehouse; trains on the oldest
 // decisions and reports held-out metrics beside the majority baseline and the Bayes ceiling.
-//   npm run -s ml:evaluate -- --json [--noise 0.1] [--preferences file.json] [--rows N] [--seed N] [--check]
+//   npm run -s ml:evaluate -- --json [--noise 0.1] [--preferences file.json] [--rows N] [--seed N] [--source simulated|optimizer] [--check]
+// --source optimizer runs the real optimizePutaway on its synthetic warehouses (default preferences: optimizer-preferences.json, 20,000 rows).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluateOnSimulatedSupervisor, type EvaluationReport } from '../lib/ml/evaluate.ts';
@@ -9,7 +10,7 @@ import { numberArg, parseArgs } from '../lib/ml/harness-args.ts';
 import { parsePreferences } from '../lib/ml/simulated-supervisor.ts';
 import { SITUATION_ATTRIBUTES } from '../lib/ml/simulated-warehouse.ts';
 
-const DEFAULT_PREFERENCES = path.join(import.meta.dirname, '..', 'lib', 'ml', 'fixtures', 'default-preferences.json');
+const fixture = (name: string) => path.join(import.meta.dirname, '..', 'lib', 'ml', 'fixtures', name);
 
 function checksOf(report: EvaluationReport) {
   const { accuracy, auc } = report.heldOut;
@@ -23,18 +24,20 @@ function checksOf(report: EvaluationReport) {
 }
 
 function main(): number {
-  const args = parseArgs(process.argv.slice(2), ['noise', 'preferences', 'rows', 'seed']);
+  const args = parseArgs(process.argv.slice(2), ['noise', 'preferences', 'rows', 'seed', 'source']);
+  const source = args.values.get('source') ?? 'simulated';
+  if (source !== 'simulated' && source !== 'optimizer') throw new Error(`--source must be simulated or optimizer (got "${source}").`);
   const noise = numberArg(args, 'noise', 0.1, (n) => n >= 0 && n < 0.5, 'a number in [0, 0.5)');
-  const rows = numberArg(args, 'rows', 100_000, (n) => Number.isInteger(n) && n >= 100 && n <= 2_000_000, 'an integer from 100 to 2,000,000');
+  const rows = numberArg(args, 'rows', source === 'optimizer' ? 20_000 : 100_000, (n) => Number.isInteger(n) && n >= 100 && n <= 2_000_000, 'an integer from 100 to 2,000,000');
   const seed = numberArg(args, 'seed', 1, Number.isInteger, 'an integer');
-  const file = args.values.get('preferences') ?? DEFAULT_PREFERENCES;
+  const file = args.values.get('preferences') ?? fixture(source === 'optimizer' ? 'optimizer-preferences.json' : 'default-preferences.json');
   const preferences = parsePreferences(JSON.parse(readFileSync(file, 'utf8')), SITUATION_ATTRIBUTES);
 
   const cpuClock = () => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;
   };
-  const report = evaluateOnSimulatedSupervisor({ preferences, noise, rows, seed, cpuClock });
+  const report = evaluateOnSimulatedSupervisor({ preferences, source, noise, rows, seed, cpuClock });
   const checks = checksOf(report);
   const output = { ...report, preferencesFile: path.relative(process.cwd(), path.resolve(file)), checks };
   if (args.flags.has('json')) {
@@ -42,7 +45,7 @@ function main(): number {
   } else {
     const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
     const h = report.heldOut;
-    console.log(`Simulated supervisor "${report.preferences}" (${output.preferencesFile}), ${rows} decisions, label noise ${pct(noise)}, seed ${seed}`);
+    console.log(`Simulated supervisor "${report.preferences}" (${output.preferencesFile}) on ${source} recommendations, ${rows} decisions, label noise ${pct(noise)}, seed ${seed}`);
     console.log(`Bayes ceiling (best possible accuracy = 1 − noise): ${pct(report.bayesCeiling)}`);
     console.log(`Held-out (newest ${h.count}): accuracy ${pct(h.accuracy)}, balanced ${pct(h.balancedAccuracy)}, AUC ${h.auc?.toFixed(3)}, Brier ${h.brier.toFixed(4)}`);
     console.log(`Majority baseline (${report.baseline.majorityClass}): accuracy ${pct(report.baseline.accuracy)}, Brier ${report.baseline.brier.toFixed(4)}`);

@@ -1,9 +1,14 @@
 import { trainConfidenceModel, type ModelMetrics, type TrainingSample } from './train';
 import { bayesCeiling, superviseAll, type TPreferences } from './simulated-supervisor';
+import { optimizerRecommendations } from './optimizer-recommendations';
 import { simulateRecommendations } from './simulated-warehouse';
+
+/** `simulated`: the fast stand-in shaped like the demo warehouse; `optimizer`: real optimizePutaway runs. */
+export type RecommendationSource = 'simulated' | 'optimizer';
 
 export type EvaluationOptions = {
   preferences: TPreferences;
+  source?: RecommendationSource;
   noise: number;
   rows: number;
   seed: number;
@@ -15,6 +20,7 @@ export type EvaluationOptions = {
 
 export type EvaluationReport = {
   preferences: string;
+  source: RecommendationSource;
   noise: number;
   rows: number;
   seed: number;
@@ -37,7 +43,8 @@ const MINUTE = 60_000;
 
 /** Generates decisions from the hidden preferences, trains on the oldest, scores on the newest. */
 export function evaluateOnSimulatedSupervisor(options: EvaluationOptions): EvaluationReport {
-  const recommendations = simulateRecommendations(options.rows, options.seed);
+  const source = options.source ?? 'simulated';
+  const recommendations = source === 'optimizer' ? optimizerRecommendations(options.rows, options.seed) : simulateRecommendations(options.rows, options.seed);
   const decisions = superviseAll(options.preferences, recommendations.map((r) => r.situation), options.noise, options.seed);
   const start = Date.UTC(2026, 0, 1);
   const samples: TrainingSample[] = recommendations.map((r, i) => ({ features: r.features, accepted: decisions[i].accepted, createdAt: new Date(start + i * MINUTE) }));
@@ -61,6 +68,7 @@ export function evaluateOnSimulatedSupervisor(options: EvaluationOptions): Evalu
     .slice(0, 10);
   return {
     preferences: options.preferences.name,
+    source,
     noise: options.noise,
     rows: options.rows,
     seed: options.seed,

@@ -21,3 +21,15 @@ describe('the optimizer contract', () => {
     expect(model.version).toBe('4');
   });
 });
+
+describe('recommendations from the real optimizer', () => {
+  it('carry the optimizer feature vector and every situation attribute, deterministically', async () => {
+    const { optimizerRecommendations } = await import('./optimizer-recommendations');
+    const { SITUATION_ATTRIBUTES } = await import('./simulated-warehouse');
+    const rows = optimizerRecommendations(150, 5);
+    expect(rows).toHaveLength(150);
+    expect(Object.keys(rows[0].features).sort()).toEqual([...FEATURE_NAMES].sort());
+    expect(Object.keys(rows[0].situation).sort()).toEqual([...SITUATION_ATTRIBUTES].sort());
+    expect(optimizerRecommendations(150, 5)).toEqual(rows);
+  });
+});

@@ -7,9 +7,10 @@ import { SITUATION_ATTRIBUTES, simulateRecommendations } from './simulated-wareh
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8'));
 
 describe('simulated supervisor', () => {
-  it('accepts both preference fixtures', () => {
+  it('accepts every preference fixture', () => {
     expect(parsePreferences(fixture('default-preferences.json'), SITUATION_ATTRIBUTES).rules.length).toBeGreaterThan(0);
     expect(parsePreferences(fixture('alt-preferences.json'), SITUATION_ATTRIBUTES).name).toBe('alt-night-shift');
+    expect(parsePreferences(fixture('optimizer-preferences.json'), SITUATION_ATTRIBUTES).name).toBe('optimizer-warehouse');
   });
 
   it('refuses a preference file that names an attribute the warehouse does not have', () => {
