@@ -12,12 +12,17 @@ import { SITUATION_ATTRIBUTES } from '../lib/ml/simulated-warehouse.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'lib', 'ml', 'fixtures', name);
 
+/**
+ * The issue's targets. The absolute ones (≥ 85% accuracy, AUC ≥ 0.85) are stated for 10%
+ * label noise; with more noise the ceiling itself is lower, so they are reported as null.
+ */
 function checksOf(report: EvaluationReport) {
   const { accuracy, auc } = report.heldOut;
+  const absolute = report.noise <= 0.1;
   return {
-    accuracyAtLeast85: accuracy >= 0.85,
+    accuracyAtLeast85: absolute ? accuracy >= 0.85 : null,
     withinThreePointsOfCeiling: report.bayesCeiling - accuracy <= 0.03,
-    aucAtLeast085: (auc ?? 0) >= 0.85,
+    aucAtLeast085: absolute ? (auc ?? 0) >= 0.85 : null,
     clearlyAboveMajorityBaseline: accuracy - report.baseline.accuracy >= 0.05,
     trainingUnder30Seconds: report.trainingMilliseconds < 30_000,
   };
@@ -51,9 +56,9 @@ function main(): number {
     console.log(`Majority baseline (${report.baseline.majorityClass}): accuracy ${pct(report.baseline.accuracy)}, Brier ${report.baseline.brier.toFixed(4)}`);
     console.log(`Gap to ceiling: ${(report.gapToCeiling * 100).toFixed(1)} points; agreement with the noise-free decisions: ${pct(report.cleanAgreement)}`);
     console.log(`Training: ${report.trainingMilliseconds} ms wall, ${report.trainingCpuMilliseconds} ms CPU (${report.training.count} rows, ${report.fit.ruleCount} rule features, ${report.fit.iterations} iterations)`);
-    for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
+    for (const [name, ok] of Object.entries(checks)) console.log(`${ok === null ? 'n/a ' : ok ? 'PASS' : 'FAIL'} ${name}`);
   }
-  return args.flags.has('check') && Object.values(checks).some((ok) => !ok) ? 1 : 0;
+  return args.flags.has('check') && Object.values(checks).some((ok) => ok === false) ? 1 : 0;
 }
 
 try {

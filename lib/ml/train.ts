@@ -111,7 +111,7 @@ export function trainConfidenceModel(samples: readonly TrainingSample[], options
   });
 
   const started = performance.now();
-  const rules = options.rules === false ? [] : generateRules(base, labels, rows, baseColumns, baseNames, { depth: 3, trees: 30, maxRules: 160, maxRows: 15_000, ...options.rules });
+  const rules = options.rules === false ? [] : generateRules(base, labels, rows, baseColumns, baseNames, { depth: 3, trees: 24, maxRules: 128, maxRows: 12_000, ...options.rules });
   const featureNames = [...baseNames, ...rules.map(ruleName)];
   const columns = featureNames.length;
   const baseIndex = new Map(baseNames.map((name, c) => [name, c]));
