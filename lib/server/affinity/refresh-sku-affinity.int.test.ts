@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import type { AuthContext } from '../auth/session';
+import { cleanUpPutawayTestData } from '../putaway/putaway-test-fixtures';
 import { getAffinityStatus } from './get-affinity-status';
 import { refreshAffinityNow } from './refresh-affinity-now';
 
@@ -10,6 +11,14 @@ let supervisor: AuthContext;
 beforeAll(async () => {
   ops = await contextFor('ops@acme.test');
   supervisor = await contextFor('supervisor@acme.test');
+});
+
+const startedAt = new Date();
+
+afterAll(async () => {
+  await withAdminClient((client) => cleanUpPutawayTestData(client, startedAt));
+  // The seed has no mined pairs; leave the table as the other files expect it.
+  await withAdminClient((client) => client.query('DELETE FROM sku_affinity'));
 });
 
 describe('sku affinity mining', () => {

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import type { AuthContext } from '../auth/session';
-import { countRows, arrangeContendedBin } from '../putaway/putaway-test-fixtures';
+import { arrangeContendedBin, cleanUpPutawayTestData, countRows } from '../putaway/putaway-test-fixtures';
 import { createApiToken } from '../tokens/create-api-token';
 import { findApiTokens } from '../tokens/find-api-tokens';
 import { revokeApiToken } from '../tokens/revoke-api-token';
@@ -45,6 +45,12 @@ beforeAll(async () => {
     );
     return rows.map((r) => r.sku);
   });
+});
+
+const startedAt = new Date();
+
+afterAll(async () => {
+  await withAdminClient((client) => cleanUpPutawayTestData(client, startedAt));
 });
 
 describe('POST /graphql', () => {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import type { AuthContext } from '../auth/session';
 import { AppError } from '../errors';
 import { createPutawayBatch } from './create-putaway-batch';
 import { findBatches } from './find-batches';
 import { getBatch } from './get-batch';
-import { countRows } from './putaway-test-fixtures';
+import { cleanUpPutawayTestData, countRows } from './putaway-test-fixtures';
 
 let acme: AuthContext;
 let skus: string[];
@@ -21,6 +21,12 @@ beforeAll(async () => {
     );
     return rows.map((r) => r.sku);
   });
+});
+
+const startedAt = new Date();
+
+afterAll(async () => {
+  await withAdminClient((client) => cleanUpPutawayTestData(client, startedAt));
 });
 
 describe('createPutawayBatch', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import type { AuthContext } from '../auth/session';
 import { withTenant } from '../db';
@@ -9,7 +9,7 @@ import { acceptRecommendation } from './accept-recommendation';
 import { getBatch } from './get-batch';
 import { overrideRecommendation } from './override-recommendation';
 import { rejectRecommendation } from './reject-recommendation';
-import { arrangeContendedBin, countRows, lotsOutOfBalance, usedCubicFeet } from './putaway-test-fixtures';
+import { arrangeContendedBin, cleanUpPutawayTestData, countRows, lotsOutOfBalance, usedCubicFeet } from './putaway-test-fixtures';
 
 let acme: AuthContext;
 let northwind: AuthContext;
@@ -17,6 +17,12 @@ let northwind: AuthContext;
 beforeAll(async () => {
   acme = await contextFor('supervisor@acme.test');
   northwind = await contextFor('supervisor@northwind.test');
+});
+
+const startedAt = new Date();
+
+afterAll(async () => {
+  await withAdminClient((client) => cleanUpPutawayTestData(client, startedAt));
 });
 
 const codeOf = (result: PromiseSettledResult<unknown>) => (result.status === 'rejected' ? (result.reason as AppError).code : 'OK');

@@ -84,3 +84,25 @@ export async function countRows(client: pg.Client, tenantId: string): Promise<Re
   }
   return counts;
 }
+
+/**
+ * Removes what a putaway test file created since `since` (test files run one after another),
+ * so other files see the seeded warehouse: batches and recommendations, the stock they moved
+ * into TEST- bins, the bins, idempotency keys, tokens and their audit events.
+ */
+export async function cleanUpPutawayTestData(client: pg.Client, since: Date): Promise<void> {
+  await client.query('BEGIN');
+  await client.query(
+    `DELETE FROM ml_feedback_training_data WHERE recommendation_id IN (SELECT recommendation_id FROM putaway_recommendations WHERE created_at >= $1)`,
+    [since],
+  );
+  await client.query(`DELETE FROM inventory_transactions WHERE recommendation_id IN (SELECT recommendation_id FROM putaway_recommendations WHERE created_at >= $1)`, [since]);
+  await client.query(`DELETE FROM inventory_transactions WHERE to_location_id IN (SELECT location_id FROM inventory_locations WHERE location_code LIKE 'TEST-%')`);
+  await client.query(`DELETE FROM lots WHERE location_id IN (SELECT location_id FROM inventory_locations WHERE location_code LIKE 'TEST-%')`);
+  await client.query(`DELETE FROM putaway_batches WHERE created_at >= $1`, [since]);
+  await client.query(`DELETE FROM idempotency_keys WHERE created_at >= $1`, [since]);
+  await client.query(`DELETE FROM audit_events WHERE created_at >= $1 AND action IN ('api_token.created', 'api_token.revoked', 'sku_affinity.refreshed')`, [since]);
+  await client.query(`DELETE FROM api_tokens WHERE created_at >= $1`, [since]);
+  await client.query(`DELETE FROM inventory_locations WHERE location_code LIKE 'TEST-%'`);
+  await client.query('COMMIT');
+}
