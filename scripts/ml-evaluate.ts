@@ -2,7 +2,7 @@
 // hidden preference model and label noise, over a demo-like warehouse; trains on the oldest
 // decisions and reports held-out metrics beside the majority baseline and the Bayes ceiling.
 //   npm run -s ml:evaluate -- --json [--noise 0.1] [--preferences file.json] [--rows N] [--seed N] [--source simulated|optimizer] [--check]
-// --source optimizer runs the real optimizePutaway on its synthetic warehouses (default preferences: optimizer-preferences.json, 20,000 rows).
+// --source optimizer runs the real optimizePutaway on its synthetic warehouses (default preferences: optimizer-preferences.json, 40,000 rows).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluateOnSimulatedSupervisor, type EvaluationReport } from '../lib/ml/evaluate.ts';
@@ -33,7 +33,7 @@ function main(): number {
   const source = args.values.get('source') ?? 'simulated';
   if (source !== 'simulated' && source !== 'optimizer') throw new Error(`--source must be simulated or optimizer (got "${source}").`);
   const noise = numberArg(args, 'noise', 0.1, (n) => n >= 0 && n < 0.5, 'a number in [0, 0.5)');
-  const rows = numberArg(args, 'rows', source === 'optimizer' ? 20_000 : 100_000, (n) => Number.isInteger(n) && n >= 100 && n <= 2_000_000, 'an integer from 100 to 2,000,000');
+  const rows = numberArg(args, 'rows', source === 'optimizer' ? 40_000 : 100_000, (n) => Number.isInteger(n) && n >= 100 && n <= 2_000_000, 'an integer from 100 to 2,000,000');
   const seed = numberArg(args, 'seed', 1, Number.isInteger, 'an integer');
   const file = args.values.get('preferences') ?? fixture(source === 'optimizer' ? 'optimizer-preferences.json' : 'default-preferences.json');
   const preferences = parsePreferences(JSON.parse(readFileSync(file, 'utf8')), SITUATION_ATTRIBUTES);
