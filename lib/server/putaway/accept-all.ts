@@ -17,8 +17,9 @@ export type AcceptAllResult = {
 
 /**
  * Accepts every PENDING recommendation of the batch at or above `minConfidence`, in one
- * transaction. Bins are locked in location-id order, so two concurrent accept-alls cannot
- * deadlock; a recommendation whose bin filled up meanwhile is left PENDING and reported.
+ * transaction. Recommendations are locked first, then bins in location-id order, so neither
+ * two accept-alls nor an accept-all and single decisions can deadlock; a recommendation
+ * whose bin filled up meanwhile is left PENDING and reported.
  */
 export async function acceptAll(context: AuthContext, input: TAcceptAll): Promise<AcceptAllResult> {
   assertPermission(context, 'recommendations.review');
@@ -30,10 +31,13 @@ export async function acceptAll(context: AuthContext, input: TAcceptAll): Promis
       if (replay) return { ...replay, replayed: true };
       const batch = await tx.$queryRaw<{ batch_id: string }[]>`SELECT batch_id::text FROM putaway_batches WHERE batch_id = ${batchId}::uuid`;
       if (!batch.length) throw new AppError('NOT_FOUND', 'No such batch.', { details: { field: 'batchId' } });
+      // Every recommendation is locked up front, before any bin: a single decision locks its
+      // recommendation then its bin, so this order can never close a wait cycle with it.
       const pending = await tx.$queryRaw<{ recommendation_id: string }[]>`
         SELECT recommendation_id::text FROM putaway_recommendations
         WHERE batch_id = ${batchId}::uuid AND status = 'PENDING' AND confidence_score >= ${minConfidence}
-        ORDER BY location_id, recommendation_id`;
+        ORDER BY location_id, recommendation_id
+        FOR UPDATE`;
       const response: AcceptAllResult = { acceptedIds: [], conflicts: [], replayed: false };
       for (const { recommendation_id: id } of pending) {
         const rec = await lockPendingRecommendation(tx, id);

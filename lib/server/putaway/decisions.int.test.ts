@@ -54,6 +54,24 @@ describe('concurrent decisions', () => {
     });
   });
 
+  it('never deadlocks or overfills when accept-all races single accepts on the same bin', async () => {
+    const k = 3;
+    const bin = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k, n: 10 }));
+    const [all, ...singles] = await Promise.allSettled([
+      acceptAll(acme, { batchId: bin.batchId, minConfidence: 0.5 }),
+      ...bin.recommendationIds.map((id) => acceptRecommendation(acme, { recommendationId: id })),
+    ]);
+    expect(all!.status).toBe('fulfilled');
+    const acceptedByAll = all!.status === 'fulfilled' ? all!.value.acceptedIds.length : 0;
+    const acceptedSingly = singles.filter((r) => r.status === 'fulfilled').length;
+    expect(acceptedByAll + acceptedSingly).toBe(k);
+    expect(singles.map(codeOf).filter((c) => !['OK', 'CAPACITY_CONFLICT', 'CONFLICT'].includes(c))).toEqual([]);
+    await withAdminClient(async (client) => {
+      expect(await usedCubicFeet(client, bin.locationId)).toBeLessThanOrEqual(bin.capacityCubicFeet + 1e-9);
+      expect(await lotsOutOfBalance(client, bin.locationId)).toBe(0);
+    });
+  });
+
   it('names an alternative bin with room when the recommended bin is full', async () => {
     const bin = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k: 1, n: 2 }));
     const spare = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k: 5, n: 0 }));
