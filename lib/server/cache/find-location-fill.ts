@@ -30,7 +30,7 @@ export async function findLocationFill(tx: Tx, locationIds?: string[]): Promise<
   const { usable } = await cacheAvailability(tx);
   const rows = usable
     ? await tx.$queryRaw<Row[]>`
-        SELECT c.location_id, c.used_cubic_feet AS used_cf, c.used_weight_lbs AS used_lbs, c.skus, c.lot_numbers AS lots
+        SELECT c.location_id, c.used_cubic_feet AS used_cf, c.used_weight_lbs AS used_lbs, COALESCE(c.skus, '{}') AS skus, COALESCE(c.lot_numbers, '{}') AS lots
         FROM bin_utilization_cache c JOIN inventory_locations l ON l.location_id = c.location_id
         WHERE true ${ids}`
     : await tx.$queryRaw<Row[]>`

@@ -21,7 +21,7 @@ const toRow = (r: Row): HeatmapRow => ({
 async function cachedRows(tx: Tx): Promise<Row[]> {
   return tx.$queryRaw<Row[]>`
     SELECT l.location_code AS code, z.code AS zone_code, l.aisle, l.bay, l.level,
-           c.utilization_pct, c.weight_pct, c.status, c.abc_classes, c.skus, c.last_movement_at
+           c.utilization_pct, c.weight_pct, c.status, c.abc_classes, COALESCE(c.skus, '{}') AS skus, c.last_movement_at
     FROM inventory_locations l
     JOIN zones z ON z.zone_id = l.zone_id
     JOIN bin_utilization_cache c ON c.location_id = l.location_id

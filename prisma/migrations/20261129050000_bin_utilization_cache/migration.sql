@@ -22,13 +22,16 @@ CREATE TABLE "bin_utilization_cache" (
     "weight_pct" DOUBLE PRECISION,
     "lot_count" INTEGER NOT NULL DEFAULT 0,
     "sku_count" INTEGER NOT NULL DEFAULT 0,
-    "skus" TEXT[] NOT NULL DEFAULT '{}',
-    "lot_numbers" TEXT[] NOT NULL DEFAULT '{}',
+    -- Nullable like every Prisma scalar list; every writer stores an array ('{}' when empty).
+    "skus" TEXT[] DEFAULT '{}',
+    "lot_numbers" TEXT[] DEFAULT '{}',
     "abc_classes" TEXT NOT NULL DEFAULT '',
     "status" TEXT NOT NULL,
     "last_movement_at" TIMESTAMPTZ(6),
     "refreshed_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "refreshed_xid" BIGINT NOT NULL DEFAULT 0,
+    -- txid_current() of the writer, as float8 (exact below 2^53, i.e. for ~2 million xid
+    -- wraparounds), so the full refresh can tell a concurrent newer write from its own snapshot.
+    "refreshed_xid" DOUBLE PRECISION NOT NULL DEFAULT 0,
     CONSTRAINT "bin_utilization_cache_pkey" PRIMARY KEY ("location_id"),
     CONSTRAINT "bin_utilization_cache_status_check" CHECK ("status" IN ('UNDER', 'OPTIMAL', 'OVER', 'INVALID'))
 );
@@ -52,7 +55,7 @@ CREATE TABLE "cache_refresh_status" (
 -- History for the cache health page: every FULL refresh and every failure (successful
 -- incremental refreshes only stamp the status row). Pruned after 7 days.
 CREATE TABLE "cache_refresh_log" (
-    "id" BIGINT GENERATED ALWAYS AS IDENTITY,
+    "id" INTEGER GENERATED ALWAYS AS IDENTITY,
     "cache_name" TEXT NOT NULL,
     "refresh_kind" TEXT NOT NULL,
     "refreshed_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -276,7 +279,7 @@ BEGIN
       lot_count = EXCLUDED.lot_count, sku_count = EXCLUDED.sku_count, skus = EXCLUDED.skus,
       lot_numbers = EXCLUDED.lot_numbers, abc_classes = EXCLUDED.abc_classes, status = EXCLUDED.status,
       last_movement_at = EXCLUDED.last_movement_at, refreshed_at = EXCLUDED.refreshed_at, refreshed_xid = EXCLUDED.refreshed_xid
-    WHERE txid_visible_in_snapshot(c.refreshed_xid, txid_current_snapshot())
+    WHERE txid_visible_in_snapshot(c.refreshed_xid::bigint, txid_current_snapshot())
       AND (c.tenant_id, c.facility_id, c.zone_id, c.used_cubic_feet, c.used_weight_lbs, c.utilization_pct, c.weight_pct,
            c.lot_count, c.sku_count, c.skus, c.lot_numbers, c.abc_classes, c.status, c.last_movement_at)
           IS DISTINCT FROM
