@@ -66,6 +66,13 @@ describe('defects found by the reliability suites', () => {
     expect(changedTables(before, await tableChecksums(config.databaseUrl))).toEqual([]);
   });
 
+  it('D8: refuses a cookie-authenticated POST /api/putaway/affinity from a foreign Origin', async () => {
+    const answer = await sessions['acme-print'].OPS.request('/api/putaway/affinity', { method: 'POST', headers: { origin: 'https://evil.example' } });
+    count('inputs');
+    if (answer.status === 404 || answer.status === 405) return; // the route is gone
+    expect(answer.status, `${answer.status} ${answer.text.slice(0, 120)}`).toBe(403);
+  });
+
   it('D7: answers a bin code that is not valid percent-encoding with 400 or 404, not 500', async () => {
     for (const code of ['%25', '%25y%2B', '%E0%A4%A']) {
       const answer = await sessions['acme-print'].MANAGER.request(`/api/heatmap/bins/${code}`);

@@ -73,7 +73,12 @@ beforeAll(async () => {
   const batch = await createBatch(anon, tokenOf(state, 'acme-print', 'SUPERVISOR'), [{ sku: skus[0]!, quantity: 1 }, { sku: skus[1]!, quantity: 1 }]);
   acmeId = state.tenantIds['acme-print']!;
   const ids = await withClient(config.databaseUrl, async (client) => {
-    const token = await client.query<{ token_id: string }>(`SELECT token_id::text FROM api_tokens WHERE tenant_id = $1::uuid LIMIT 1`, [acmeId]);
+    // A sacrificial token: fuzzed revokes may really revoke it, and must not hit the suites' own tokens.
+    const token = await client.query<{ token_id: string }>(
+      `INSERT INTO api_tokens (tenant_id, name, token_hash, token_prefix, role) VALUES ($1::uuid, 'surface probe', md5(random()::text) || md5(random()::text), 'bw_probe', 'SUPERVISOR')
+       RETURNING token_id::text`,
+      [acmeId],
+    );
     const job = await client.query<{ job_id: string }>(`SELECT job_id::text FROM background_jobs WHERE tenant_id = $1::uuid LIMIT 1`, [acmeId]);
     return { tokenId: token.rows[0]?.token_id ?? randomUUID(), jobId: job.rows[0]?.job_id ?? randomUUID() };
   });
