@@ -6,6 +6,7 @@ import { trainConfidenceModel, type ModelMetrics } from '@/lib/ml/train';
 import { assertPermission, type AuthContext } from '@/lib/server/auth/session';
 import { withTenant } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { optimizationErrorsTotal } from '@/lib/server/metrics';
 import { findActiveStoredModel } from './get-active-confidence-model';
 import { readTrainingSamples } from './feedback-rows';
 
@@ -42,6 +43,16 @@ export async function trainModel(context: AuthContext, options: Omit<TrainModelO
  * For the scheduler and the job worker, which have a tenant but no session.
  */
 export async function trainModelForTenant(tenantId: string, options: TrainModelOptions = {}): Promise<TrainModelOutcome> {
+  try {
+    return await trainAndStore(tenantId, options);
+  } catch (error) {
+    // A refusal is a normal answer; anything else is a failure the ml_training alert counts.
+    if (!(error instanceof AppError && error.code === 'CONFLICT')) optimizationErrorsTotal.inc({ operation: 'ml_training' });
+    throw error;
+  }
+}
+
+async function trainAndStore(tenantId: string, options: TrainModelOptions): Promise<TrainModelOutcome> {
   const progress = options.onProgress ?? (async () => {});
   await progress(0.05);
   const { samples, nextVersion } = await withTenant(
