@@ -43,7 +43,9 @@ test.describe('ops ML accuracy', () => {
     await page.goto('/ml');
     const active = page.getByRole('row').filter({ hasText: 'Active' });
     const activeVersion = Number((await active.getByRole('cell').first().textContent())?.replace('v', ''));
-    const older = activeVersion - 1;
+    // Any stored, inactive version will do; the demo seed keeps three.
+    const rollbackName = (await page.getByRole('button', { name: /Roll back to this model \(v\d+\)/ }).first().textContent()) ?? '';
+    const older = Number(/\(v(\d+)\)/.exec(rollbackName)?.[1]);
 
     await page.getByRole('button', { name: `Roll back to this model (v${older})` }).click();
     await page.getByRole('button', { name: `Confirm roll back to v${older}` }).click();
