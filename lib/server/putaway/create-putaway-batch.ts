@@ -9,7 +9,7 @@ import { getEffectiveFlags } from '../flags/get-effective-flags';
 import { getActiveConfidenceModel } from '../ml/get-active-confidence-model';
 import type { BatchFlags, BatchView, RecommendationView } from './batch-view';
 import { loadCandidateLocations } from './load-candidates';
-import { loadAffinity, loadDock, loadMaterialsBySku, loadOpenDemand, loadOpenPickTasksByAisle } from './load-putaway-inputs';
+import { loadAffinity, loadDock, loadMaterialsBySku, loadOpenDemand, loadOpenPickTasksByAisle, type MaterialInfo } from './load-putaway-inputs';
 import { countBatchFailure, observeBatch } from './putaway-metrics';
 import { runEngine, type EngineItem, type EngineOutput } from './run-engine';
 import { parsePutawayInput } from './validate';
@@ -41,7 +41,7 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
         algorithm = flags.algorithm;
         const materialIds = [...new Set([...materials.values()].map((m) => m.materialId))];
         const lotNumbers = items.flatMap((item) => (item.lotNumber ? [item.lotNumber] : []));
-        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, flags.ML_MODEL_ENABLED);
+        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, hazardClassesOf(materials), flags.ML_MODEL_ENABLED);
         const batchId = randomUUID();
         const stamp = new Date();
         const engineItems: EngineItem[] = items.map((item, index) => ({
@@ -93,15 +93,19 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
  * comes first: the candidate query sends full SKU lists only for bins holding a receipt
  * SKU or one of its co-picked partners.
  */
-async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus: string[], lotNumbers: string[], mlEnabled: boolean) {
+async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus: string[], lotNumbers: string[], hazardClasses: string[], mlEnabled: boolean) {
   const affinity = await loadAffinity(tx, materialIds);
   const relevantSkus = [...new Set([...skus, ...affinity.flatMap((pair) => [pair.skuA, pair.skuB])])];
-  const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers });
+  const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers, hazardClasses });
   const dock = await loadDock(tx);
   const pickTasksByAisle = await loadOpenPickTasksByAisle(tx);
   const openDemand = await loadOpenDemand(tx, materialIds);
   const model = mlEnabled ? await getActiveConfidenceModel(tx) : null;
   return [candidates, dock, pickTasksByAisle, openDemand, affinity, model] as const;
+}
+
+function hazardClassesOf(materials: Map<string, MaterialInfo>): string[] {
+  return [...new Set([...materials.values()].flatMap((m) => (m.hazardClass ? [m.hazardClass] : [])))];
 }
 
 function defaultLotNumber(batchId: string, at: Date, index: number): string {

@@ -13,7 +13,12 @@ export type Candidates = { locations: LocationWithFill[]; excluded: { inactive: 
  */
 export const OTHER_SKUS = '(other SKUs)';
 
-type Relevant = { skus: readonly string[]; lotNumbers: readonly string[] };
+type Relevant = {
+  skus: readonly string[];
+  lotNumbers: readonly string[];
+  /** Hazard classes in the receipt: bins of zones approved for hazardous goods take them all. */
+  hazardClasses: readonly string[];
+};
 
 /**
  * The bins the engine may choose from, with their fill, in ONE query when the utilization
@@ -27,7 +32,7 @@ type Relevant = { skus: readonly string[]; lotNumbers: readonly string[] };
  */
 export async function loadCandidateLocations(tx: Tx, tenantId: string, relevant: Relevant): Promise<Candidates> {
   const { usable } = await cacheAvailability(tx);
-  const all = usable ? await loadLocationsWithCachedFill(tx, tenantId, relevant) : await loadLocationsWithLiveFill(tx);
+  const all = usable ? await loadLocationsWithCachedFill(tx, tenantId, relevant) : await loadLocationsWithLiveFill(tx, relevant);
   const excluded = { inactive: 0, invalidCapacity: 0 };
   const locations: LocationWithFill[] = [];
   for (const location of all) {
@@ -38,18 +43,11 @@ export async function loadCandidateLocations(tx: Tx, tenantId: string, relevant:
   return { locations, excluded };
 }
 
-async function loadLocationsWithLiveFill(tx: Tx): Promise<LocationWithFill[]> {
-  const all = await loadLocations(tx);
-  const fill = new Map((await findLocationFill(tx)).map((f) => [f.locationId, f]));
-  for (const location of all) {
-    const f = fill.get(location.id);
-    if (!f) continue;
-    location.usedCubicFeet = f.usedCubicFeet;
-    location.usedWeightLbs = f.usedWeightLbs;
-    location.skus = f.skus;
-    location.lots = f.lots;
-  }
-  return all;
+async function loadLocationsWithLiveFill(tx: Tx, relevant: Relevant): Promise<LocationWithFill[]> {
+  const master = await loadLocations(tx);
+  const fill = new Map((await findLocationFill(tx)).map((f) => [f.locationId, [f.locationId, f.usedCubicFeet, f.usedWeightLbs, f.skus, f.lots] as FillRow]));
+  const hazardClasses = [...relevant.hazardClasses];
+  return master.map((location) => withFill(location, fill.get(location.id), hazardClasses));
 }
 
 type FillRow = [id: string, usedCubicFeet: number, usedWeightLbs: number, skus: string[], lots: string[]];
@@ -68,16 +66,19 @@ async function loadLocationsWithCachedFill(tx: Tx, tenantId: string, relevant: R
     FROM bin_utilization_cache c
     WHERE c.used_cubic_feet > 0 OR c.used_weight_lbs > 0 OR cardinality(c.skus) > 0`;
   const fill = new Map((JSON.parse(rows[0]?.data ?? '[]') as FillRow[]).map((row) => [row[0], row]));
-  return master.map((location) => withFill(location, fill.get(location.id)));
+  const hazardClasses = [...relevant.hazardClasses];
+  return master.map((location) => withFill(location, fill.get(location.id), hazardClasses));
 }
 
-const NO_STRINGS: string[] = [];
+// Shared by every empty bin; frozen because the engine must never write into its input.
+const NO_STRINGS: readonly string[] = Object.freeze([]);
 
 /**
  * A fresh object per request (the master copy is shared and never mutated), built as one
- * fixed-shape literal: for 10,000 bins several times faster than object spread.
+ * fixed-shape literal: for 10,000 bins several times faster than object spread. It goes to
+ * the engine as is.
  */
-function withFill(l: LocationWithFill, f: FillRow | undefined): LocationWithFill {
+function withFill(l: LocationWithFill, f: FillRow | undefined, hazardClasses: string[]): LocationWithFill {
   return {
     id: l.id,
     code: l.code,
@@ -95,9 +96,11 @@ function withFill(l: LocationWithFill, f: FillRow | undefined): LocationWithFill
     allowMixing: l.allowMixing,
     temperatureClass: l.temperatureClass,
     isActive: l.isActive,
-    usedCubicFeet: f ? f[1] : 0,
-    usedWeightLbs: f ? f[2] : 0,
+    // Negative stock (a data-quality defect) must not make a bin look emptier than empty.
+    usedCubicFeet: f ? Math.max(0, f[1]) : 0,
+    usedWeightLbs: f ? Math.max(0, f[2]) : 0,
     skus: f ? f[3] : NO_STRINGS,
     lots: f ? f[4] : NO_STRINGS,
+    allowedHazardClasses: l.zoneHazardAllowed ? hazardClasses : NO_STRINGS,
   };
 }

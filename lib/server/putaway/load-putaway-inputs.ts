@@ -1,4 +1,5 @@
 import 'server-only';
+import type { CandidateLocation } from '@/lib/optimizer';
 import type { Tx } from '../db';
 
 /** One material of the receipt, as the engine and the decision paths need it. */
@@ -15,29 +16,11 @@ export type MaterialInfo = {
   temperatureClass: string | null;
 };
 
-/** A bin with its live (or cached) fill. */
-export type LocationWithFill = {
-  id: string;
-  code: string;
-  zone: string;
-  zoneHazardAllowed: boolean;
-  aisle: string;
-  bay: number;
-  level: number;
-  x: number;
-  y: number;
-  type: string;
-  cubicFeet: number;
-  maxWeightLbs: number;
-  insideInches: { l: number; w: number; h: number };
-  allowMixing: boolean;
-  temperatureClass: string | null;
-  isActive: boolean;
-  usedCubicFeet: number;
-  usedWeightLbs: number;
-  skus: string[];
-  lots: string[];
-};
+/**
+ * A bin with its live (or cached) fill, already in the engine's CandidateLocation shape, so
+ * 10,000 of them are built once per batch and handed to the engine without another copy.
+ */
+export type LocationWithFill = CandidateLocation & { zoneHazardAllowed: boolean };
 
 export type OpenDemandLine = { sku: string; quantity: number; dueAt: string; orderRef: string };
 export type AffinityPair = { skuA: string; skuB: string; lift: number; coPickCount: number };
@@ -72,7 +55,12 @@ export async function loadDock(tx: Tx): Promise<{ x: number; y: number }> {
   return rows[0] ?? { x: 0, y: 0 };
 }
 
-type LocationJson = Omit<LocationWithFill, 'insideInches' | 'usedCubicFeet' | 'usedWeightLbs' | 'skus' | 'lots'> & { l: number; w: number; h: number };
+type LocationJson = Omit<LocationWithFill, 'insideInches' | 'usedCubicFeet' | 'usedWeightLbs' | 'skus' | 'lots' | 'temperatureClass'> & {
+  l: number;
+  w: number;
+  h: number;
+  temperatureClass: string | null;
+};
 
 /**
  * Every bin of the tenant, in ONE statement, without its fill (see loadCandidateLocations).
@@ -83,13 +71,21 @@ export async function loadLocations(tx: Tx): Promise<LocationWithFill[]> {
   const rows = await tx.$queryRaw<{ data: string | null }[]>`
     SELECT json_agg(json_build_object(
       'id', l.location_id, 'code', l.location_code, 'zone', z.code, 'zoneHazardAllowed', z.hazard_allowed,
-      'aisle', l.aisle, 'bay', l.bay, 'level', l.level, 'x', l.x_feet, 'y', l.y_feet, 'type', l.location_type,
+      'aisle', l.aisle, 'bay', l.bay::text, 'level', l.level, 'x', l.x_feet, 'y', l.y_feet, 'type', l.location_type,
       'cubicFeet', l.cubic_feet, 'maxWeightLbs', l.max_weight_lbs,
       'l', l.inside_length_inches, 'w', l.inside_width_inches, 'h', l.inside_height_inches,
       'allowMixing', l.allow_mixing, 'temperatureClass', l.temperature_class, 'isActive', l.is_active))::text AS data
     FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id`;
   const parsed = JSON.parse(rows[0]?.data ?? '[]') as LocationJson[];
-  return parsed.map(({ l, w, h, ...rest }) => ({ ...rest, insideInches: { l, w, h }, usedCubicFeet: 0, usedWeightLbs: 0, skus: [], lots: [] }));
+  return parsed.map(({ l, w, h, temperatureClass, ...rest }) => ({
+    ...rest,
+    insideInches: { l, w, h },
+    usedCubicFeet: 0,
+    usedWeightLbs: 0,
+    skus: [],
+    lots: [],
+    temperatureClass: temperatureClass ?? undefined,
+  }));
 }
 
 /** Open pick tasks per aisle: where pickers are right now (the congestion penalty). */

@@ -3,8 +3,6 @@ import {
   OptimizerInputError,
   optimizePutaway,
   type AbcClass,
-  type CandidateLocation,
-  type LocationType,
   type PutawayItem,
   type PutawayRecommendation,
 } from '@/lib/optimizer';
@@ -71,35 +69,6 @@ function toItem(item: EngineItem): PutawayItem {
   };
 }
 
-function toLocation(l: LocationWithFill, hazardClasses: string[]): CandidateLocation {
-  // One fixed-shape literal per bin (10,000 of them per batch): no spreads.
-  return {
-    id: l.id,
-    code: l.code,
-    zone: l.zone,
-    aisle: l.aisle,
-    bay: String(l.bay),
-    level: l.level,
-    x: l.x,
-    y: l.y,
-    type: l.type as LocationType,
-    cubicFeet: l.cubicFeet,
-    maxWeightLbs: l.maxWeightLbs,
-    insideInches: l.insideInches,
-    usedCubicFeet: Math.max(0, l.usedCubicFeet),
-    usedWeightLbs: Math.max(0, l.usedWeightLbs),
-    skus: l.skus,
-    lots: l.lots,
-    allowMixing: l.allowMixing,
-    isActive: l.isActive,
-    // Zones approved for hazardous goods take every hazard class in the receipt.
-    allowedHazardClasses: l.zoneHazardAllowed ? hazardClasses : NONE,
-    temperatureClass: l.temperatureClass ?? undefined,
-  };
-}
-
-const NONE: string[] = [];
-
 /**
  * Adapts the database rows to the pure engine (@/lib/optimizer) and its result back to
  * what the batch stores. Materials without dimensions cannot be packed: they are reported
@@ -116,12 +85,11 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
     for (const item of packable) unplaceable.push({ sku: item.sku, lotNumber: item.lotNumber, quantity: item.quantity, reasonCode: 'NO_ELIGIBLE_LOCATION', reason: 'No active bin with a valid capacity.' });
     return { recommendations: [], unplaceable };
   }
-  const hazardClasses = [...new Set(packable.map((i) => i.material.hazardClass).filter((h): h is string => Boolean(h)))];
   const zoneById = new Map(inputs.locations.map((l) => [l.id, l.zone]));
   try {
     const result = optimizePutaway({
       items: packable.map(toItem),
-      locations: inputs.locations.map((l) => toLocation(l, hazardClasses)),
+      locations: inputs.locations,
       context: {
         dock: inputs.dock,
         affinity: inputs.affinity.map((a) => ({ skuA: a.skuA, skuB: a.skuB, lift: a.lift })),
