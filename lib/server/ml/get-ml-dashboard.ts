@@ -5,6 +5,9 @@ import { withTenant } from '@/lib/server/db';
 import { readModelSummaries, type ModelSummary } from './find-models';
 import { readRollingAccuracy, type RollingAccuracy } from './get-rolling-accuracy';
 
+// Health and metrics read the rolling accuracy from here as well.
+export { getRollingAccuracy, readRollingAccuracy, type RollingAccuracy } from './get-rolling-accuracy';
+
 export type FeatureWeight = { feature: string; weight: number };
 
 export type ActiveModelDetail = {
