@@ -138,8 +138,10 @@ $$;
 -- Recomputes the given locations exactly. Locks their cache rows first (in location_id order,
 -- so two writers cannot deadlock on each other's rows) and computes in a later statement,
 -- which under READ COMMITTED sees everything committed by the writers it waited for: two
--- concurrent lot changes in one bin both end up in the cache. A failure is logged in
--- cache_refresh_status and does not fail the lot write (the full refresh repairs the row).
+-- concurrent lot changes in one bin both end up in the cache. No EXCEPTION block: it would
+-- open a subtransaction per statement, and a transaction writing many lots would overflow the
+-- subtransaction cache and slow every session's snapshots. An error (a deadlock, a lock
+-- timeout) fails the lot write, which the caller retries, rather than leaving the cache wrong.
 CREATE OR REPLACE FUNCTION binwise_bin_cache_refresh(p_location_ids uuid[], p_kind text DEFAULT 'INCREMENTAL')
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
@@ -150,58 +152,52 @@ DECLARE
 BEGIN
   SELECT array_agg(DISTINCT id ORDER BY id) INTO v_ids FROM unnest(p_location_ids) AS id WHERE id IS NOT NULL;
   IF v_ids IS NOT NULL THEN
-    BEGIN
-      SELECT count(*) INTO v_locked FROM (
-        SELECT 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE) AS locked;
-      IF v_locked < cardinality(v_ids) THEN
-        -- A bin never cached (or just created): a placeholder row to lock. A concurrent
-        -- inserter of the same bin makes ON CONFLICT wait for it.
-        INSERT INTO bin_utilization_cache (location_id, tenant_id, facility_id, zone_id, status, refreshed_xid)
-        SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, 'UNDER', txid_current()
-        FROM inventory_locations l WHERE l.location_id = ANY (v_ids) ORDER BY l.location_id
-        ON CONFLICT (location_id) DO NOTHING;
-        PERFORM 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE;
-      END IF;
-      -- Rows of deleted bins are removed by the inventory_locations DELETE trigger (and the
-      -- full refresh), not here: lots can only point at existing bins.
-      UPDATE bin_utilization_cache c SET
-        tenant_id = s.tenant_id, facility_id = s.facility_id, zone_id = s.zone_id,
-        used_cubic_feet = s.used_cf, used_weight_lbs = s.used_lbs,
-        utilization_pct = CASE WHEN s.cubic_feet > 0 THEN 100.0 * s.used_cf / s.cubic_feet END,
-        weight_pct = CASE WHEN s.max_weight_lbs > 0 THEN 100.0 * s.used_lbs / s.max_weight_lbs END,
-        lot_count = s.lot_count, sku_count = s.sku_count, skus = s.skus, lot_numbers = s.lot_numbers,
-        abc_classes = s.abc_classes,
-        status = binwise_bin_status(s.used_cf, s.cubic_feet, s.max_weight_lbs),
-        refreshed_at = clock_timestamp(), refreshed_xid = txid_current()
-      FROM (
-        SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, l.cubic_feet, l.max_weight_lbs,
-               COALESCE(f.used_cf, 0) AS used_cf, COALESCE(f.used_lbs, 0) AS used_lbs,
-               COALESCE(f.lot_count, 0) AS lot_count, COALESCE(f.sku_count, 0) AS sku_count,
-               COALESCE(f.skus, '{}') AS skus, COALESCE(f.lot_numbers, '{}') AS lot_numbers,
-               COALESCE(f.abc_classes, '') AS abc_classes
-        FROM inventory_locations l
-        LEFT JOIN LATERAL (
-          SELECT SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0 AS used_cf,
-                 SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS used_lbs,
-                 COUNT(*)::int AS lot_count,
-                 cardinality(array_agg(DISTINCT m.sku ORDER BY m.sku))::int AS sku_count,
-                 array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus,
-                 array_agg(lot.lot_number) AS lot_numbers,
-                 binwise_abc_string(bit_or(binwise_abc_bit(m.abc_classification))) AS abc_classes
-          FROM (SELECT lot.lot_number, lot.quantity_on_hand, lot.material_id FROM lots lot
-                WHERE lot.tenant_id = l.tenant_id AND lot.location_id = l.location_id AND lot.quantity_on_hand > 0
-                ORDER BY lot.lot_number COLLATE "C") lot  -- sorted input: lot_numbers come out sorted without a per-bin sort
-          JOIN materials m ON m.material_id = lot.material_id
-        ) f ON true
-        WHERE l.location_id = ANY (v_ids)
-      ) s
-      WHERE c.location_id = s.location_id;
-      GET DIAGNOSTICS v_rows = ROW_COUNT;
-    EXCEPTION WHEN OTHERS THEN
-      PERFORM binwise_bin_cache_stamp(p_kind, v_started, 0, SQLERRM);
-      RAISE WARNING 'bin_utilization_cache incremental refresh failed: %', SQLERRM;
-      RETURN 0;
-    END;
+    SELECT count(*) INTO v_locked FROM (
+      SELECT 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE) AS locked;
+    IF v_locked < cardinality(v_ids) THEN
+      -- A bin never cached (or just created): a placeholder row to lock. A concurrent
+      -- inserter of the same bin makes ON CONFLICT wait for it.
+      INSERT INTO bin_utilization_cache (location_id, tenant_id, facility_id, zone_id, status, refreshed_xid)
+      SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, 'UNDER', txid_current()
+      FROM inventory_locations l WHERE l.location_id = ANY (v_ids) ORDER BY l.location_id
+      ON CONFLICT (location_id) DO NOTHING;
+      PERFORM 1 FROM bin_utilization_cache WHERE location_id = ANY (v_ids) ORDER BY location_id FOR UPDATE;
+    END IF;
+    -- Rows of deleted bins are removed by the inventory_locations DELETE trigger (and the
+    -- full refresh), not here: lots can only point at existing bins.
+    UPDATE bin_utilization_cache c SET
+      tenant_id = s.tenant_id, facility_id = s.facility_id, zone_id = s.zone_id,
+      used_cubic_feet = s.used_cf, used_weight_lbs = s.used_lbs,
+      utilization_pct = CASE WHEN s.cubic_feet > 0 THEN 100.0 * s.used_cf / s.cubic_feet END,
+      weight_pct = CASE WHEN s.max_weight_lbs > 0 THEN 100.0 * s.used_lbs / s.max_weight_lbs END,
+      lot_count = s.lot_count, sku_count = s.sku_count, skus = s.skus, lot_numbers = s.lot_numbers,
+      abc_classes = s.abc_classes,
+      status = binwise_bin_status(s.used_cf, s.cubic_feet, s.max_weight_lbs),
+      refreshed_at = clock_timestamp(), refreshed_xid = txid_current()
+    FROM (
+      SELECT l.location_id, l.tenant_id, l.facility_id, l.zone_id, l.cubic_feet, l.max_weight_lbs,
+             COALESCE(f.used_cf, 0) AS used_cf, COALESCE(f.used_lbs, 0) AS used_lbs,
+             COALESCE(f.lot_count, 0) AS lot_count, COALESCE(f.sku_count, 0) AS sku_count,
+             COALESCE(f.skus, '{}') AS skus, COALESCE(f.lot_numbers, '{}') AS lot_numbers,
+             COALESCE(f.abc_classes, '') AS abc_classes
+      FROM inventory_locations l
+      LEFT JOIN LATERAL (
+        SELECT SUM(lot.quantity_on_hand * COALESCE(m.length_inches * m.width_inches * m.height_inches, 0)) / 1728.0 AS used_cf,
+               SUM(lot.quantity_on_hand * COALESCE(m.weight_lbs, 0)) AS used_lbs,
+               COUNT(*)::int AS lot_count,
+               cardinality(array_agg(DISTINCT m.sku ORDER BY m.sku))::int AS sku_count,
+               array_agg(DISTINCT m.sku ORDER BY m.sku) AS skus,
+               array_agg(lot.lot_number) AS lot_numbers,
+               binwise_abc_string(bit_or(binwise_abc_bit(m.abc_classification))) AS abc_classes
+        FROM (SELECT lot.lot_number, lot.quantity_on_hand, lot.material_id FROM lots lot
+              WHERE lot.tenant_id = l.tenant_id AND lot.location_id = l.location_id AND lot.quantity_on_hand > 0
+              ORDER BY lot.lot_number COLLATE "C") lot  -- sorted input: lot_numbers come out sorted without a per-bin sort
+        JOIN materials m ON m.material_id = lot.material_id
+      ) f ON true
+      WHERE l.location_id = ANY (v_ids)
+    ) s
+    WHERE c.location_id = s.location_id;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
   END IF;
   PERFORM binwise_bin_cache_stamp(p_kind, v_started, v_rows, NULL);
   RETURN v_rows;
