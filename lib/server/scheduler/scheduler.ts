@@ -145,7 +145,12 @@ export async function startScheduler(): Promise<void> {
   const s = state();
   if (s.started) return;
   s.started = true;
-  await import('./registry');
+  try {
+    await import('./registry');
+  } catch (error) {
+    // One area's broken task module must not stop the server or the other tasks.
+    console.error('[binwise] scheduler: a task or job module failed to load', error);
+  }
   s.timer = setInterval(() => void tick(s), TICK_MS);
   s.timer.unref();
   void tick(s);
