@@ -9,11 +9,14 @@ import { config } from './lib/config';
 import { count, flushTally } from './lib/counters';
 import { changedTables, tableChecksums } from './lib/db';
 import { CREATE_BATCH, gql, placeableSkus, signInAll, type Sessions } from './lib/fixtures';
+import { Client } from './lib/http';
 import { callAction } from './lib/rpc';
+import { loadState } from './lib/state';
 import { discoverServerActions, type ServerAction } from './lib/surface';
 
 let sessions: Sessions;
 let action: ServerAction | undefined;
+const anon = new Client(config.baseUrl, 'anonymous');
 
 beforeAll(async () => {
   sessions = await signInAll();
@@ -71,6 +74,16 @@ describe('defects found by the reliability suites', () => {
     count('inputs');
     if (answer.status === 404 || answer.status === 405) return; // the route is gone
     expect(answer.status, `${answer.status} ${answer.text.slice(0, 120)}`).toBe(403);
+  });
+
+  it('D9: refuses a NUL character in a receipt with BAD_USER_INPUT, not INTERNAL', async () => {
+    const [sku] = await placeableSkus(config.databaseUrl, 'acme-print', 1);
+    const token = loadState().tokens['acme-print']!.SUPERVISOR;
+    for (const item of [{ sku: '\u0000', quantity: 1 }, { sku: `${sku}\u0000`, quantity: 1 }, { sku, quantity: 1, lotNumber: 'LOT\u0000' }]) {
+      const answer = await gql(anon, CREATE_BATCH, { input: { items: [item] } }, token);
+      count('inputs');
+      expect(answer.errors[0]?.extensions?.code, JSON.stringify(item)).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('D7: answers a bin code that is not valid percent-encoding with 400 or 404, not 500', async () => {

@@ -12,6 +12,7 @@ export default defineConfig({
     name: 'reliability',
     include: ['test/reliability/**/*.rel.test.ts'],
     environment: 'node',
+    setupFiles: ['test/reliability/lib/setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
