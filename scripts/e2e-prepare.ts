@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { migrateUp } from './lib/migrations.ts';
 import { seedDatabase } from '../prisma/seed/index.ts';
+import { seedDemoModel } from '../lib/server/ml/seed-demo-model.ts';
 
 const url = new URL(process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/binwise_e2e');
 const name = url.pathname.slice(1);
@@ -22,4 +23,5 @@ await client.end();
 
 const started = Date.now();
 await seedDatabase({ connectionString: url.toString(), seed: 42, locations: Number(process.env.E2E_LOCATIONS ?? 1500), log: () => {} });
+await seedDemoModel(url.toString());
 console.log(`e2e database ${name} ready in ${Date.now() - started} ms`);

@@ -16,6 +16,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-dat
 import { migrateUp } from './lib/migrations.ts';
 import { DEMO_USERS, DEMO_PASSWORD } from '../prisma/seed/demo-users.ts';
 import { seedDatabase } from '../prisma/seed/index.ts';
+import { seedDemoModel } from '../lib/server/ml/seed-demo-model.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -72,6 +73,8 @@ if (Number(rows[0]?.n ?? 0) === 0) {
   log(`empty database: seeding the demo warehouse (${locations} locations)…`);
   const seedStarted = Date.now();
   await seedDatabase({ connectionString: adminUrl, seed: 42, locations, log: () => {} });
+  // Supervisor decisions and trained confidence models, so the ML page has history on day one.
+  await seedDemoModel(adminUrl);
   log(`demo data seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
 
