@@ -15,8 +15,8 @@ function check(sizes: number[], cap: number, assignment: Int32Array, bins: numbe
 }
 
 describe('eliminateBins', () => {
-  it('removes the bin FFD wastes on a classic bad case', () => {
-    // FFD: {6,4}? no: sorted 6,6,5,5,4,4,... here FFD gives 4 bins, optimum 3 (6+4, 6+4, 5+5)
+  it('removes a wasted bin from a poor starting packing', () => {
+    // a 4-bin start for items whose optimum is 3 bins: {6,4} {6,4} {5,5}
     const sizes = [6, 6, 5, 5, 4, 4];
     const inst = buildInstance(sizes, [10]);
     const start = { binCount: 4, assignment: Int32Array.from([0, 1, 2, 2, 0, 3]) };

@@ -4,17 +4,18 @@ import { firstFitDecreasing, type Packing } from './ffd';
 import { bestFitDecreasing } from './bfd';
 import { instanceLowerBound } from './lowerBounds';
 import { eliminateBins } from './binElimination';
+import { minimumBinSlack } from './mbs';
 
 /** Packing algorithm names shared by the vector packer and the putaway engine. */
 export type PackingAlgorithm = 'FFD' | 'BFD' | 'HYBRID';
 
 /** Default HYBRID search budget, in ms. */
-export const DEFAULT_PACK_TIME_LIMIT_MS = 1000;
+export const DEFAULT_PACK_TIME_LIMIT_MS = 500;
 
 /** Options for {@link packVectors}. */
 export type PackOptions = {
   algorithm: PackingAlgorithm;
-  /** HYBRID wall-clock budget in ms (default 1000); FFD and BFD ignore it. */
+  /** HYBRID wall-clock budget in ms (default 500); FFD and BFD ignore it. */
   timeLimitMs?: number;
   /** Clock in ms used for the budget; defaults to `performance.now`. */
   now?: () => number;
@@ -48,9 +49,9 @@ const defaultNow = (): number => globalThis.performance.now();
  * Packs 1-D or 2-D vectors into identical bins.
  *
  * - `FFD`, `BFD`: the classic greedy algorithms, O(n log n) in 1-D.
- * - `HYBRID`: runs both, keeps the better, and if it is above the lower bound
- *   runs {@link eliminateBins} within `timeLimitMs`. Never uses more bins than
- *   FFD or BFD; stops as soon as the lower bound is reached.
+ * - `HYBRID`: runs both, keeps the better, then (while above the lower bound)
+ *   Minimum Bin Slack and {@link eliminateBins} within `timeLimitMs`. Never
+ *   uses more bins than FFD or BFD; stops as soon as the lower bound is reached.
  *
  * @param items `{ size: [v] }` / `{ size: [v, w] }` objects, or a flat list of 1-D sizes.
  * @param capacity bin capacity per dimension, each > 0.
@@ -90,9 +91,13 @@ export function packVectors(items: VectorItems, capacity: ArrayLike<number>, opt
     const bfd = bestFitDecreasing(inst, order);
     if (bfd.binCount < best.binCount) best = bfd;
   }
-  if (best.binCount <= lowerBound) return done(best, 'HYBRID');
   // Keep a small reserve so that copying the result never crosses the budget.
   const deadline = started + Math.max(0, timeLimitMs * 0.97 - 1);
+  if (best.binCount > lowerBound) {
+    const mbs = minimumBinSlack(inst, now, deadline);
+    if (mbs !== null && mbs.binCount < best.binCount) best = mbs;
+  }
+  if (best.binCount <= lowerBound) return done(best, 'HYBRID');
   const searched = eliminateBins(inst, best, {
     now,
     deadline,

@@ -17,7 +17,7 @@ export type LineSearch = {
   readonly unitLbs: number;
   /** Sorted unit dimensions, largest first, inches. */
   readonly dims: readonly [number, number, number];
-  /** Bins nearest first; C-class lines scan it from the far end (`reverse`). */
+  /** Bins by travel cost, lowest first; lines whose class prefers far bins scan it from the far end (`reverse`). */
   readonly order: Int32Array;
   readonly reverse: boolean;
   /** Room one unit needs, [cu ft, lbs], less a tolerance (for the max-tree search). */
@@ -161,7 +161,9 @@ export function scoreCandidate(
   const weightFillBefore = state.usedLbs[b] / lbs;
   const weightFillAfter = (state.usedLbs[b] + units * line.unitLbs) / lbs;
   const key = state.bayId[b];
-  const affinityLift = (line.bayLift.get(key) ?? 0) + 0.25 * (line.aisleLift.get(state.aisleId[b]) ?? 0);
+  // an order's tour pays per aisle entered, so a co-picked SKU anywhere in the aisle counts
+  // in full; the same bay adds a quarter on top (shorter reach once in the aisle)
+  const affinityLift = (line.aisleLift.get(state.aisleId[b]) ?? 0) + 0.25 * (line.bayLift.get(key) ?? 0);
   const sku = line.item.sku;
   const lot = line.item.lotNumber;
   const consolidation = holdsSku(state, b, sku) ? (lot === undefined || holdsLot(state, b, lot) ? 1 : 0.6) : 0;
@@ -169,7 +171,7 @@ export function scoreCandidate(
   const { total, breakdown } = scorePlacement(
     {
       abc: line.item.abc,
-      distanceNorm: state.dist[b] / state.maxDist,
+      distanceNorm: state.travel[b] / state.maxTravel,
       fillAfter,
       affinityLift,
       openTasks,
@@ -198,11 +200,11 @@ export function scoreCandidate(
  * Ranks candidates by the algorithm's rule, best first:
  * HYBRID = total score; FFD = first in preference order (score without the
  * utilization term); BFD = tightest fill after placement, then score.
- * Ties: nearer to the dock, then lower input index (deterministic).
+ * Ties: lower travel cost, then lower input index (deterministic).
  */
 export function rankCandidates(c: ScoredCandidate[], algorithm: OptimizerConfig['algorithm'], state: BinState): ScoredCandidate[] {
   const key = (s: ScoredCandidate): number =>
     algorithm === 'FFD' ? s.score - s.breakdown.utilization : algorithm === 'BFD' ? s.fillAfter * 1000 + s.score / 1000 : s.score;
-  return c.slice().sort((p, q) => key(q) - key(p) || state.dist[p.bin] - state.dist[q.bin] || p.bin - q.bin);
+  return c.slice().sort((p, q) => key(q) - key(p) || state.travel[p.bin] - state.travel[q.bin] || p.bin - q.bin);
 }
 

@@ -27,7 +27,7 @@ export const DEFAULT_OPTIMIZER_CONFIG: Readonly<OptimizerConfig> = Object.freeze
     CONGESTION_AVOIDANCE_ENABLED: true,
     ML_MODEL_ENABLED: false,
   }),
-  timeLimitMs: 1000,
+  timeLimitMs: 500,
 }) as OptimizerConfig;
 
 function num(field: string, v: unknown, min: number, max = Number.POSITIVE_INFINITY): number {

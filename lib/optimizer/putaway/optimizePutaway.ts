@@ -5,6 +5,7 @@ import { buildFeatures } from './features';
 import { unitCubicFeet } from './geometry';
 import { gatherCandidates, rankCandidates, scoreCandidate, type LineSearch } from './candidates';
 import { buildReason } from './reason';
+import { ABC_VELOCITY } from './scoring';
 import { buildState, place, type BinState } from './state';
 import { storageLowerBound } from './lowerBound';
 import { validatePutawayInput } from './validate';
@@ -117,7 +118,7 @@ function makeLine(
     unitLbs: item.unitWeightLbs,
     dims,
     order: isStorage ? state.storage : state.staging,
-    reverse: isStorage && item.abc === 'C',
+    reverse: isStorage && ABC_VELOCITY[item.abc] < 0,
     cursor: 0,
     pool: [],
     worst: 'NO_ELIGIBLE_LOCATION',

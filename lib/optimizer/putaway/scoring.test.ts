@@ -6,10 +6,10 @@ const cfg = resolveConfig(undefined);
 const base = { abc: 'A' as const, distanceNorm: 0.2, fillAfter: 0.7, affinityLift: 0, openTasks: 0, consolidation: 0 };
 
 describe('travelTerm', () => {
-  it('makes A items prefer near bins and C items prefer far bins', () => {
+  it('weights the pull toward near bins by ABC velocity, A strongest and C weakest', () => {
     expect(travelTerm('A', 0)).toBeGreaterThan(travelTerm('A', 1));
     expect(travelTerm('B', 0)).toBeLessThan(travelTerm('A', 0));
-    expect(travelTerm('C', 1)).toBeGreaterThan(travelTerm('C', 0));
+    expect(travelTerm('C', 0) - travelTerm('C', 1)).toBeLessThan(travelTerm('B', 0) - travelTerm('B', 1));
   });
 });
 

@@ -1,11 +1,14 @@
 import type { AbcClass, OptimizerConfig, ScoreBreakdown } from './types';
 
 /**
- * Travel preference by ABC class, as a signed velocity:
- * A = 1 (strongly prefers bins near the dock), B = 0.5,
- * C = -0.5 (prefers far bins, leaving near ones for fast movers).
+ * Travel preference by ABC class, as a signed velocity (a negative one would
+ * prefer far bins): A = 1 (strongly prefers bins near the dock), B = 0.5,
+ * C = 0.25. C is a weak positive, not a push to the far end: orders mix
+ * classes, so one C line in a far aisle makes the whole tour walk there.
+ * A still wins the near bins (HYBRID places A lines first, and for C the
+ * travel term is weak against fill and consolidation).
  */
-export const ABC_VELOCITY: Readonly<Record<AbcClass, number>> = { A: 1, B: 0.5, C: -0.5 };
+export const ABC_VELOCITY: Readonly<Record<AbcClass, number>> = { A: 1, B: 0.5, C: 0.25 };
 
 /** Open pick tasks in an aisle at which the congestion penalty is full. */
 export const CONGESTION_FULL_AT = 10;

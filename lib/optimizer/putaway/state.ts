@@ -1,5 +1,6 @@
 import { MaxTree } from '../packing/maxTree';
 import { CROSS_DOCK_TYPES, STORAGE_TYPES, isUsable } from './eligibility';
+import { aisleTravelCost, aisleKey } from './aisles';
 import { rectilinear } from './geometry';
 import type { CandidateLocation, PutawayContext } from './types';
 
@@ -16,17 +17,24 @@ export type BinState = {
   readonly dist: Float64Array;
   /** Sorted inside dimensions (largest first), 3 per bin, inches. */
   readonly inside: Float64Array;
-  /** Usable storage bins, nearest to the dock first. */
+  /**
+   * Aisle-aware travel cost from the dock ({@link aisleTravelCost}): the walk to
+   * the aisle's entry plus a small weight on the depth along it.
+   */
+  readonly travel: Float64Array;
+  /** Usable storage bins, lowest travel cost first. */
   readonly storage: Int32Array;
   /** Usable STAGING / DOCK bins, nearest first. */
   readonly staging: Int32Array;
   /** Farthest usable storage distance, ft (>= 1e-9). */
   readonly maxDist: number;
+  /** Highest travel cost of a usable storage bin (>= 1e-9). */
+  readonly maxTravel: number;
   /** Storage bins holding each SKU (input contents plus this run's placements). */
   readonly skuBins: Map<string, number[]>;
   /** Dense id of every location's bay (same aisle and bay = same id). */
   readonly bayId: Int32Array;
-  /** Dense id of every location's aisle. */
+  /** Dense id of every location's aisle (zone + aisle name). */
   readonly aisleId: Int32Array;
   /** Storage bins per bay id. */
   readonly bayBins: Map<number, number[]>;
@@ -74,6 +82,8 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
   const bayBins = new Map<number, number[]>();
   let excluded = 0;
   let maxDist = 1e-9;
+  let maxTravel = 1e-9;
+  const travel = aisleTravelCost(locations, context.dock);
   for (let b = 0; b < m; b++) {
     const l = locations[b];
     usedCf[b] = l.usedCubicFeet;
@@ -92,8 +102,9 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
     let id = bayIds.get(bk);
     if (id === undefined) bayIds.set(bk, (id = bayIds.size));
     bayId[b] = id;
-    let aid = aisleIds.get(l.aisle);
-    if (aid === undefined) aisleIds.set(l.aisle, (aid = aisleIds.size));
+    const ak = aisleKey(l);
+    let aid = aisleIds.get(ak);
+    if (aid === undefined) aisleIds.set(ak, (aid = aisleIds.size));
     aisleId[b] = aid;
     if (!isUsable(l)) {
       excluded++;
@@ -102,6 +113,7 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
     if (STORAGE_TYPES.has(l.type)) {
       storage.push(b);
       if (dist[b] > maxDist) maxDist = dist[b];
+      if (travel[b] > maxTravel) maxTravel = travel[b];
       for (const sku of l.skus) {
         const list = skuBins.get(sku);
         if (list) list.push(b);
@@ -115,7 +127,8 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
       staging.push(b);
     }
   }
-  const sorted = sortByDistance(storage, dist);
+  // the scan window follows the travel cost, so a split receipt stays in the aisle it started in
+  const sorted = sortByDistance(storage, travel);
   const room = new MaxTree(Math.max(1, sorted.length), 2, [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]);
   const storagePos = new Int32Array(m).fill(-1);
   const maxRoom: [number, number] = [0, 0];
@@ -141,10 +154,12 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
     usedCf,
     usedLbs,
     dist,
+    travel,
     inside,
     storage: sorted,
     staging: sortByDistance(staging, dist),
     maxDist,
+    maxTravel,
     skuBins,
     bayId,
     aisleId,

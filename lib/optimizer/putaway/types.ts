@@ -113,7 +113,7 @@ export type OptimizerConfig = {
   /** Units heavier than this (lbs) go only to BULK or floor-level (level 1) bins. Default 150. */
   heavyUnitLbs: number;
   flags: OptimizerFlags;
-  /** Budget for vector packing inside the engine, ms. Default 1000. */
+  /** Budget for vector packing inside the engine, ms. Default 500. */
   timeLimitMs: number;
 };
 
