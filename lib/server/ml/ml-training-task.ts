@@ -1,5 +1,5 @@
 import 'server-only';
-import { withSystem } from '@/lib/server/db';
+import { findAllTenants } from '@/lib/server/tenants/find-all-tenants';
 import { AppError } from '@/lib/server/errors';
 import { registerJobHandler } from '@/lib/server/jobs';
 import { registerPeriodicTask } from '@/lib/server/scheduler';
@@ -11,15 +11,11 @@ export const ML_TRAINING_INTERVAL_MS = 24 * 60 * 60_000;
 /**
  * Daily retraining of every tenant. A tenant without enough decisions is skipped with a
  * log line (a refusal is normal for a new tenant, not a failure of the task).
- * Listing tenants needs a connection role that bypasses row-level security (the superuser
- * that runs migrations, as in the embedded database); under a restricted role the list is
- * empty and the task logs that it found no tenants.
  */
 export async function trainAllTenants(): Promise<{ tenantId: string; version?: number; activated?: boolean; refused?: string }[]> {
-  const tenants = await withSystem((tx) => tx.$queryRaw<{ tenant_id: string }[]>`SELECT tenant_id FROM tenants ORDER BY tenant_id`);
-  if (tenants.length === 0) console.warn('[binwise] ml-training: no tenants visible to the scheduler connection; nothing trained.');
+  const tenants = await findAllTenants();
   const results: { tenantId: string; version?: number; activated?: boolean; refused?: string }[] = [];
-  for (const { tenant_id: tenantId } of tenants) {
+  for (const { tenantId } of tenants) {
     try {
       const outcome = await trainModelForTenant(tenantId, { actorId: null });
       results.push({ tenantId, version: outcome.version, activated: outcome.activated });

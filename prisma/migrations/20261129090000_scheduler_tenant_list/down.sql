@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS binwise_list_tenants();
