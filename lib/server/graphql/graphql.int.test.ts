@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import type { AuthContext } from '../auth/session';
@@ -125,6 +126,36 @@ describe('POST /graphql', () => {
     expect(variable.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].quantity' });
     const malformed = await post('{"query": ', bearer(supervisorToken));
     expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await withAdminClient((client) => countRows(client, acmeOps.tenantId))).toEqual(before);
+  });
+
+  it('refuses fuzzed bad variables and bodies with BAD_USER_INPUT naming the field, writing nothing', async () => {
+    const before = await withAdminClient((client) => countRows(client, acmeOps.tenantId));
+    const query = 'query Q($input: PutawayBatchInput!) { getBatchPutawayRecommendations(input: $input) { locationCode } }';
+    const good = () => ({ sku: skus[0]!, quantity: 1 });
+    const badLine = fc.oneof(
+      fc.constantFrom<unknown>(0, -1, 100_001, 1e12, 1.5, 'three', null, true, []).map((quantity) => ({ line: { sku: skus[0], quantity }, field: 'quantity' })),
+      fc.constantFrom<unknown>(42, null, ['x'], '').map((sku) => ({ line: { sku, quantity: 1 }, field: 'sku' })),
+      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0).map((suffix) => ({ line: { sku: `NOPE-${suffix}`, quantity: 1 }, field: 'sku' })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: 4 }), badLine, async (at, { line, field }) => {
+        const items = [...Array.from({ length: at }, good), line];
+        const { body } = await post({ query, variables: { input: { items } } }, bearer(supervisorToken));
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `items[${at}].${field}` });
+      }),
+      { numRuns: 40, seed: 5 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }).filter((text) => { try { JSON.parse(text); return false; } catch { return true; } }), async (text) => {
+        const { status, body } = await post(text, bearer(supervisorToken));
+        expect(status).toBe(400);
+        expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }),
+      { numRuns: 20, seed: 6 },
+    );
+    const tooMany = await post({ query, variables: { input: { items: Array.from({ length: 10_001 }, good) } } }, bearer(supervisorToken));
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items' });
     expect(await withAdminClient((client) => countRows(client, acmeOps.tenantId))).toEqual(before);
   });
 
