@@ -6,7 +6,7 @@ import { withTenant } from '../db';
 import { AppError } from '../errors';
 import { lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
-import { countDecision } from './putaway-metrics';
+import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
 
 export type AcceptAllResult = {
@@ -53,7 +53,7 @@ export async function acceptAll(context: AuthContext, input: TAcceptAll): Promis
       return response;
     },
     { timeoutMs: 120_000 },
-  );
+  ).catch(countUnexpectedDecisionError);
   if (!result.replayed) countDecision('ACCEPTED', result.acceptedIds.length);
   return result;
 }

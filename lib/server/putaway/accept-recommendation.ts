@@ -6,7 +6,7 @@ import { withTenant } from '../db';
 import { loadRecommendationView, type RecommendationView } from './batch-view';
 import { capacityConflict, lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
-import { countDecision } from './putaway-metrics';
+import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
 
 export type DecisionResult = { recommendation: RecommendationView; replayed: boolean };
@@ -30,7 +30,7 @@ export async function acceptRecommendation(context: AuthContext, input: TAcceptR
     const response: DecisionResult = { recommendation: await loadRecommendationView(tx, recommendationId), replayed: false };
     await storeIdempotentResponse(tx, context.tenantId, idempotencyKey, response);
     return response;
-  });
+  }).catch(countUnexpectedDecisionError);
   if (!result.replayed) countDecision('ACCEPTED');
   return result;
 }

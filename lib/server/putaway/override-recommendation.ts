@@ -8,7 +8,7 @@ import type { DecisionResult } from './accept-recommendation';
 import { loadRecommendationView } from './batch-view';
 import { capacityConflict, lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
-import { countDecision } from './putaway-metrics';
+import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
 
 type TargetRow = { location_id: string; hazard_allowed: boolean; hazard_class: string | null };
@@ -40,7 +40,7 @@ export async function overrideRecommendation(context: AuthContext, input: TOverr
     const response: DecisionResult = { recommendation: await loadRecommendationView(tx, recommendationId), replayed: false };
     await storeIdempotentResponse(tx, context.tenantId, idempotencyKey, response);
     return response;
-  });
+  }).catch(countUnexpectedDecisionError);
   if (!result.replayed) countDecision('OVERRIDDEN');
   return result;
 }

@@ -7,7 +7,7 @@ import type { DecisionResult } from './accept-recommendation';
 import { loadRecommendationView } from './batch-view';
 import { lockPendingRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
-import { countDecision } from './putaway-metrics';
+import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
 
 /** Rejects a recommendation with a reason code; nothing moves, the model learns why. */
@@ -23,7 +23,7 @@ export async function rejectRecommendation(context: AuthContext, input: TRejectR
     const response: DecisionResult = { recommendation: await loadRecommendationView(tx, recommendationId), replayed: false };
     await storeIdempotentResponse(tx, context.tenantId, idempotencyKey, response);
     return response;
-  });
+  }).catch(countUnexpectedDecisionError);
   if (!result.replayed) countDecision('REJECTED');
   return result;
 }
