@@ -175,7 +175,9 @@ export function scoreCandidate(
       fillAfter,
       affinityLift,
       openTasks,
-      consolidation: line.isStorage ? consolidation : 0,
+      // consolidating is worth points only while it keeps the bin in the band: a top-up past
+      // band.max must beat the other bins on its own (travel), not on the same-SKU bonus
+      consolidation: line.isStorage && fillAfter <= config.targetBand.max + 1e-9 ? consolidation : 0,
     },
     config,
   );

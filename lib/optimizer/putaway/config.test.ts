@@ -15,7 +15,7 @@ describe('resolveConfig', () => {
   it('merges partial weights, band and flags over the defaults', () => {
     const c = resolveConfig({ weights: { travel: 1 }, targetBand: { max: 0.9 }, flags: { CROSS_DOCK_ENABLED: false } });
     expect(c.weights.travel).toBe(1);
-    expect(c.weights.utilization).toBe(0.25);
+    expect(c.weights.utilization).toBe(0.1);
     expect(c.targetBand).toEqual({ min: 0.6, max: 0.9 });
     expect(c.flags.CROSS_DOCK_ENABLED).toBe(false);
     expect(c.flags.SKU_AFFINITY_ENABLED).toBe(true);
