@@ -3,6 +3,9 @@ import type { Tx } from '../db';
 import { loadLocations, type LocationWithFill } from './load-putaway-inputs';
 
 type Master = { version: string; locations: readonly LocationWithFill[] };
+
+// Bump when the cached objects' shape changes: a dev server keeps globalThis across reloads.
+const SHAPE_VERSION = 2;
 type Globals = { binwiseLocationMaster?: Map<string, Master> };
 // Per process, on globalThis so route bundles share it.
 const globals = globalThis as unknown as Globals;
@@ -18,7 +21,7 @@ export async function loadLocationMaster(tx: Tx, tenantId: string): Promise<read
   const [stamp] = await tx.$queryRaw<{ version: string }[]>`
     SELECT concat_ws(':', (SELECT COUNT(*) FROM inventory_locations), (SELECT MAX(xmin::text::bigint) FROM inventory_locations),
                           (SELECT COUNT(*) FROM zones), (SELECT MAX(xmin::text::bigint) FROM zones)) AS version`;
-  const version = stamp?.version ?? '';
+  const version = `${SHAPE_VERSION}:${stamp?.version ?? ''}`;
   const cache = (globals.binwiseLocationMaster ??= new Map());
   const cached = cache.get(tenantId);
   if (cached && cached.version === version) return cached.locations;
