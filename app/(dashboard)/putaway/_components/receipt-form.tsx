@@ -62,7 +62,7 @@ export function ReceiptForm({ demoReceipts, pending, error, onSubmit }: Props) {
         <textarea
           aria-label="Receipt lines"
           className="h-32 rounded border border-slate-300 p-2 font-mono text-sm"
-          placeholder={'FIN-0001,3\nINK-0004,2'}
+          placeholder={'FG-0001,3\nINK-0004,2'}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
