@@ -1,8 +1,9 @@
 import { decreasingOrder, type PackInstance } from './instance';
 import type { Packing } from './ffd';
 
-/** Node budget of one bin's subset search. */
+/** Budget of one bin's subset search: recursive calls, and items looked at. */
 const MBS_NODES = 3000;
+const MBS_STEPS = 200_000;
 
 /**
  * Minimum Bin Slack (MBS', Fleszar & Hindi 2002), 1-D or 2-D.
@@ -12,8 +13,9 @@ const MBS_NODES = 3000;
  * for the subset that leaves the least normalized slack, stopping early at
  * zero slack. Good at filling bins exactly, which is where FFD/BFD lose
  * bins (e.g. instances where every bin must hold exactly three items).
- * Unpacked items sit in a linked list, so each bin costs at most
- * MBS_NODES steps. Returns null if `now()` passes `deadline` first.
+ * Unpacked items sit in a linked list (with a Fenwick tree of their sizes
+ * for the "everything left cannot beat the best" bound), and each bin's
+ * search is capped. Returns null if `now()` passes `deadline` first.
  */
 export function minimumBinSlack(inst: PackInstance, now: () => number, deadline: number): Packing | null {
   const { n, dims, size, limit, weight } = inst;
@@ -27,7 +29,23 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
     prev[k] = k - 1;
   }
   let head = 0;
+  // Fenwick tree of the unpacked items' weights by position, for "all that is left" bounds
+  const fen = new Float64Array(n + 1);
+  const fenAdd = (k: number, v: number): void => {
+    for (let x = k + 1; x <= n; x += x & -x) fen[x] += v;
+  };
+  const prefix = (k: number): number => {
+    let sum = 0;
+    for (let x = k; x > 0; x -= x & -x) sum += fen[x];
+    return sum;
+  };
+  for (let k = 0; k < n; k++) fenAdd(k, weight[order[k]]);
+  let remaining = prefix(n);
+  /** Total weight of unpacked items at positions >= k. */
+  const suffix = (k: number): number => remaining - prefix(k);
   const unlink = (k: number): void => {
+    fenAdd(k, -weight[order[k]]);
+    remaining -= weight[order[k]];
     if (prev[k] >= 0) next[prev[k]] = next[k];
     else head = next[k];
     if (next[k] <= n) prev[next[k]] = prev[k];
@@ -40,14 +58,17 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
   let best: number[] = [];
   let bestW = 0;
   let nodes = 0;
+  let steps = 0;
   const dfs = (from: number, w: number): void => {
     if (w > bestW + 1e-12) {
       bestW = w;
       best = stack.slice();
     }
+    if (++nodes > MBS_NODES) return;
     let last = -1;
     for (let k = from; k < n; k = next[k]) {
-      if (++nodes > MBS_NODES || bestW >= full - 1e-9) return;
+      if (++steps > MBS_STEPS || bestW >= full - 1e-9) return;
+      if (w + suffix(k) <= bestW + 1e-12) return; // even everything left cannot beat the best
       const i = order[k];
       if (last >= 0 && sameSize(inst, last, i)) continue; // a copy of an item already tried here
       let ok = true;
@@ -62,7 +83,7 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
     }
   };
   while (head < n) {
-    if ((binCount & 7) === 0 && now() >= deadline) return null;
+    if (now() >= deadline) return null;
     const firstPos = head;
     const first = order[firstPos];
     unlink(firstPos);
@@ -70,6 +91,7 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
     bestW = weight[first];
     best = [];
     nodes = 0;
+    steps = 0;
     dfs(head, weight[first]);
     assignment[first] = binCount;
     for (const k of best) {
