@@ -41,7 +41,7 @@ const log = (message: string) => {
   else process.stderr.write(`${line}\n`);
 };
 
-type Stream = { label: string; requests: number; p50: number; p95: number; p99: number; max: number; non2xx: number; fiveXx: number; graphqlErrors: Record<string, number>; rps: number };
+type Stream = { label: string; requests: number; errors: number; timeouts: number; p50: number; p95: number; p99: number; max: number; non2xx: number; fiveXx: number; graphqlErrors: Record<string, number>; rps: number };
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
@@ -106,6 +106,8 @@ function fire(server: AppServer, target: Target): Promise<Stream> {
         resolve({
           label: target.label,
           requests: times.length,
+          errors: result.errors,
+          timeouts: result.timeouts,
           p50: percentile(sorted, 50),
           p95: percentile(sorted, 95),
           p99: percentile(sorted, 99),
@@ -141,7 +143,7 @@ async function main() {
     // The read APIs the dashboards poll, as they exist in this build; GraphQL reads otherwise.
     const routes = discoverRouteHandlers().filter((r) => r.methods.includes('GET') && !r.dynamic);
     const heatmap = routes.find((r) => /heatmap/.test(r.pattern))?.pattern;
-    const queue = routes.find((r) => /putaway|review|queue|batches/.test(r.pattern))?.pattern;
+    const queue = (routes.find((r) => /review|queue/.test(r.pattern)) ?? routes.find((r) => /putaway\/batches$/.test(r.pattern)))?.pattern;
     const reads: autocannon.Request[] = [
       heatmap ? { method: 'GET', path: heatmap, headers: { cookie: manager.cookieHeader() } } : { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${supervisorToken}` }, body: JSON.stringify({ query: '{ putawayBatches(limit: 50) { batchId pending accepted acceptanceRate } }' }) },
       queue ? { method: 'GET', path: queue, headers: { cookie: supervisor.cookieHeader() } } : { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${supervisorToken}` }, body: JSON.stringify({ query: '{ putawayBatches(limit: 20) { batchId status itemCount pending } }' }) },
@@ -157,6 +159,12 @@ async function main() {
       for (const batch of batches) pending.push(...batch.recommendations);
     }
     log(`${pending.length} pending recommendations ready for the accept stream`);
+    // The review screen itself: one batch with its recommendations, when the route exists.
+    const batchRoute = discoverRouteHandlers().find((r) => /putaway\/batches\/\[[^\]]+\]$/.test(r.pattern));
+    if (batchRoute) {
+      const [recent] = await createBatch(api, supervisorToken, skus.slice(0, 20).map((sku) => ({ sku, quantity: 1 }))).then((b) => [b.batchId]);
+      reads.push({ method: 'GET', path: batchRoute.pattern.replace(/\[[^\]]+\]/, recent!), headers: { cookie: supervisor.cookieHeader() } });
+    }
     const gqlHeaders = { 'content-type': 'application/json', authorization: `Bearer ${supervisorToken}` };
     let nextRec = 0;
     let batchSeq = 0;
@@ -218,6 +226,7 @@ async function main() {
         readsP95Under300ms: readStreams.every((s) => s.p95 < 300),
         readsP99Under1s: readStreams.every((s) => s.p99 < 1000),
         no5xx: streams.every((s) => s.fiveXx === 0),
+        noTimeouts: streams.every((s) => s.timeouts === 0),
         invariantsHold: violationsOf(invariants) === 0,
         ...(soak ? { soakMemoryGrowthUnder10Percent: rssSamples.length > 1 && (rssSamples[rssSamples.length - 1]! - rssSamples[0]!) / rssSamples[0]! < 0.1 } : {}),
       },

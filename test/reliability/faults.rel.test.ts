@@ -58,12 +58,19 @@ async function receipts(url: string, ids: string[]): Promise<Map<string, number>
   });
 }
 
+/**
+ * Batches whose receipt lines are not all accounted for. A line may be split over several
+ * bins, so lines are counted by their (generated, per-line) lot number across the
+ * recommendations and the unplaceable list.
+ */
 async function halfWrittenBatches(url: string): Promise<number> {
   return withClient(url, async (client) => {
     const { rows } = await client.query<{ n: number }>(
       `SELECT COUNT(*)::int AS n FROM putaway_batches b
        WHERE b.status <> 'FAILED'
-         AND b.item_count <> (SELECT COUNT(*) FROM putaway_recommendations r WHERE r.batch_id = b.batch_id) + jsonb_array_length(b.unplaceable)`,
+         AND b.item_count <> (SELECT COUNT(*) FROM (
+               SELECT r.lot_number FROM putaway_recommendations r WHERE r.batch_id = b.batch_id
+               UNION SELECT u->>'lotNumber' FROM jsonb_array_elements(b.unplaceable) u) lines)`,
     );
     return rows[0]!.n;
   });
