@@ -3,7 +3,7 @@ import { holdsLot, holdsOnly, holdsSku, type BinState } from './state';
 import { scorePlacement } from './scoring';
 import type { OptimizerConfig, PutawayItem, ScoreBreakdown, UnplaceableCode } from './types';
 
-/** Feasible bins collected per round from the distance window. */
+/** Feasible bins collected per round from the travel-cost window. */
 export const WINDOW_K = 12;
 /** Extra bins added per round: ones already holding the SKU, and ones in co-picked bays. */
 export const CONSOLIDATION_K = 24;
@@ -79,7 +79,7 @@ function note(line: LineSearch, code: UnplaceableCode): void {
 
 /**
  * Feasible candidate bins for the next placement of a line: the pool topped up
- * to {@link WINDOW_K} from the distance-ordered scan, plus bins already holding
+ * to {@link WINDOW_K} from the travel-cost-ordered scan, plus bins already holding
  * the SKU and bins in bays next to co-picked SKUs. Empty = nothing left anywhere.
  */
 export function gatherCandidates(state: BinState, line: LineSearch, config: OptimizerConfig): number[] {

@@ -139,8 +139,9 @@ function makeLine(
  *    horizon go to the nearest STAGING/DOCK bins with room.
  * 3. Storage: lines in algorithm order (HYBRID: A, B, C then larger lines
  *    first; FFD/BFD: larger units first). Each line takes bins one at a time
- *    from a pruned candidate set (nearest feasible window + same-SKU bins +
- *    co-picked bays), scored and ranked by the algorithm's rule.
+ *    from a pruned candidate set (cheapest feasible window by aisle-aware
+ *    travel cost + same-SKU bins + co-picked bays), scored and ranked by the
+ *    algorithm's rule.
  *
  * Hard constraints (volume and weight under hardCap, fit in 6 orientations,
  * type, mixing, hazard, temperature, heavy-unit rule, active and valid

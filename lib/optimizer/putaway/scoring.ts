@@ -18,15 +18,18 @@ export const AFFINITY_FULL_AT = 3;
 /** Facts about one (item, bin) pair needed to score it. */
 export type ScoreInput = {
   abc: AbcClass;
-  /** Distance from the dock divided by the farthest candidate's distance, 0..1. */
+  /**
+   * Aisle-aware travel cost from the dock (`aisleTravelCost`: walk to the aisle
+   * entry + a small weight on depth) divided by the highest cost of a storage bin, 0..1.
+   */
   distanceNorm: number;
   /** Volume fill after placement, 0..1. */
   fillAfter: number;
-  /** Sum of co-pick lifts of SKUs in the same bay (full) and same aisle (quarter). */
+  /** Sum of co-pick lifts (lift − 1) of SKUs in the same aisle (full) and same bay (a quarter more). */
   affinityLift: number;
   /** Open pick tasks in the bin's aisle. */
   openTasks: number;
-  /** 1 = same SKU and lot in the bin, 0.6 = same SKU other lot, 0 = none. */
+  /** 1 = same SKU and lot in the bin, 0.6 = same SKU other lot, 0 = none (or the placement passes the band). */
   consolidation: number;
 };
 
