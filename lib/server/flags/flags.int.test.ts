@@ -33,8 +33,8 @@ describe('feature flags against PostgreSQL', () => {
       // A tiny active model (intercept only), so "ML on" has a model to use.
       await client.query(
         `INSERT INTO ml_model_weights (tenant_id, version, feature_names, weights, intercept, feature_means, feature_stds, is_active, metrics, sample_count)
-         SELECT $1, COALESCE(MAX(version), 0) + 1, '{}', '{}', 1.2, '{}', '{}', true, '{"accuracy": 0.9}', 100 FROM ml_model_weights WHERE tenant_id = $1
-         AND NOT EXISTS (SELECT 1 FROM ml_model_weights WHERE tenant_id = $1 AND is_active)`,
+         SELECT $1, (SELECT COALESCE(MAX(version), 0) + 1 FROM ml_model_weights WHERE tenant_id = $1), '{}', '{}', 1.2, '{}', '{}', true, '{"accuracy": 0.9}', 100
+         WHERE NOT EXISTS (SELECT 1 FROM ml_model_weights WHERE tenant_id = $1 AND is_active)`,
         [ops.tenantId],
       );
     });
