@@ -52,7 +52,8 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
         }));
         const output = runEngine({
           items: engineItems,
-          locations: candidates.locations,
+          // No await between materialize() and the engine's return: see Candidates.materialize.
+          locations: candidates.materialize(),
           dock,
           affinity,
           openPickTasksByAisle: pickTasksByAisle,
