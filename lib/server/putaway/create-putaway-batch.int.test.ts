@@ -66,6 +66,28 @@ describe('createPutawayBatch', () => {
     for (const r of batch.recommendations) expect(r.fillAfter).toBeLessThanOrEqual(1);
   });
 
+  it('reads the fill live from lots when the utilization cache is rolled back, with the bins' true fill', async () => {
+    const items = [{ sku: skus[1]!, quantity: 1 }];
+    await withAdminClient((client) => client.query('ALTER TABLE lots DISABLE TRIGGER refresh_bin_utilization_on_lot_change'));
+    try {
+      const live = await createPutawayBatch(acme, { items });
+      expect(live.recommendations.length).toBeGreaterThan(0);
+      const first = live.recommendations[0]!;
+      const actual = await withAdminClient(async (client) => {
+        const { rows } = await client.query(
+          `SELECT COALESCE(SUM(l.quantity_on_hand * m.length_inches * m.width_inches * m.height_inches) / 1728.0, 0)::float8 / MAX(b.cubic_feet) AS fill
+           FROM inventory_locations b LEFT JOIN lots l ON l.location_id = b.location_id AND l.quantity_on_hand > 0
+           LEFT JOIN materials m ON m.material_id = l.material_id WHERE b.location_id = $1`,
+          [first.locationId],
+        );
+        return rows[0].fill as number;
+      });
+      expect(first.fillBefore).toBeCloseTo(actual, 6);
+    } finally {
+      await withAdminClient((client) => client.query('ALTER TABLE lots ENABLE TRIGGER refresh_bin_utilization_on_lot_change'));
+    }
+  });
+
   it('refuses a MANAGER, who may not create batches, and writes nothing', async () => {
     const manager = await contextFor('manager@acme.test');
     const before = await withAdminClient((client) => countRows(client, acme.tenantId));
