@@ -66,7 +66,7 @@ describe('createPutawayBatch', () => {
     for (const r of batch.recommendations) expect(r.fillAfter).toBeLessThanOrEqual(1);
   });
 
-  it('reads the fill live from lots when the utilization cache is rolled back, with the bins' true fill', async () => {
+  it('reads the fill live from lots when the utilization cache is rolled back, with the true fill of the bins', async () => {
     const items = [{ sku: skus[1]!, quantity: 1 }];
     await withAdminClient((client) => client.query('ALTER TABLE lots DISABLE TRIGGER refresh_bin_utilization_on_lot_change'));
     try {
