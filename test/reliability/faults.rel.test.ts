@@ -138,8 +138,7 @@ describe('pool exhausted', () => {
     void settled;
     for (const answer of [read, accept]) {
       expect(answer.ms, 'a request waited for a pooled connection instead of failing fast').toBeLessThan(4_000);
-      expect(codesOf(answer)).toEqual(['UNAVAILABLE']);
-      expect(answer.errors[0]!.message).toMatch(/try again/i);
+      expect(answer.errors.length, 'a request ran although the pool was exhausted').toBeGreaterThan(0);
     }
     expect(health.ms, 'health hung on the exhausted pool').toBeLessThan(3_000);
     expect([200, 503]).toContain(health.status);
@@ -152,6 +151,11 @@ describe('pool exhausted', () => {
     const report = await invariantsHold('pool exhausted');
     expect(violationsOf(report)).toBe(0);
     await server.stop();
+    // Last, so recovery and effects are always checked: the refusal says "try again" (D5).
+    for (const answer of [read, accept]) {
+      expect(codesOf(answer)).toEqual(['UNAVAILABLE']);
+      expect(answer.errors[0]!.message).toMatch(/try again/i);
+    }
   });
 });
 
@@ -224,7 +228,6 @@ describe('database and process faults (throwaway cluster)', () => {
     note(`postgres restart: ${ops} operations, recovered ${recoveredAt ? recoveredAt - restartedAt : 'never'} ms after the restart returned, codes ${JSON.stringify(Object.fromEntries(codes))}`);
     expect(recoveredAt, 'no successful request within 15 s of the restart').toBeGreaterThan(0);
     expect(recoveredAt - restartedAt).toBeLessThan(10_000);
-    for (const code of codes.keys()) expect(['UNAVAILABLE', 'CAPACITY_CONFLICT', 'CONFLICT'], `unexpected outcome during the restart: ${code}`).toContain(code);
     // Retry every accept that failed during the outage with the same key: exactly one effect each.
     for (const id of unavailable) {
       const retry = await gql(api, ACCEPT, { id, key: keys.get(id) }, token);
@@ -235,6 +238,8 @@ describe('database and process faults (throwaway cluster)', () => {
     expect(await halfWrittenBatches(faultDbUrl)).toBe(0);
     const report = await invariantsHold('postgres restart', faultDbUrl);
     expect(violationsOf(report)).toBe(0);
+    // Last, so the effects above are always checked: during the outage only "try again" (D6).
+    for (const code of codes.keys()) expect(['UNAVAILABLE', 'CAPACITY_CONFLICT', 'CONFLICT'], `unexpected outcome during the restart: ${code}`).toContain(code);
   });
 
   it('gives exactly one effect when the app is killed in the middle of an accept and the request is retried with the same key', async () => {
