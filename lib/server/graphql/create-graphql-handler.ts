@@ -6,7 +6,8 @@ import { env } from '../env';
 import { AppError, toAppError } from '../errors';
 import { authenticateApiToken } from '../tokens/authenticate-api-token';
 import { isGraphQLErrorLike } from './to-graphql-error';
-import { useBadUserInputCodes, useCsrfPrevention, useDisableIntrospection } from './plugins';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useBadUserInputCodes, useDisableIntrospection } from './plugins';
 import { resolvers, type GraphqlContext } from './resolvers';
 import { typeDefs } from './type-defs';
 
@@ -46,7 +47,9 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions = {}) {
     // A literal 10,000-line receipt is ~90,000 tokens; larger documents are refused.
     maxTokens: { n: 120_000 },
   }) as Plugin;
-  const plugins: Plugin[] = [useCsrfPrevention(), armor, useBadUserInputCodes()];
+  // A browser can send GET or a "simple" POST cross-site without a preflight; such requests
+  // must carry this header, which only same-origin code (or curl) can add.
+  const plugins: Plugin[] = [useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), armor, useBadUserInputCodes()];
   if (production) plugins.push(useDisableIntrospection());
   return createYoga<Record<string, unknown>, GraphqlContext>({
     schema: createSchema<Record<string, unknown> & GraphqlContext>({ typeDefs, resolvers }),

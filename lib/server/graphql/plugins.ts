@@ -2,27 +2,6 @@ import 'server-only';
 import { Kind, visit, type ASTNode, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
-const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
-
-/**
- * CSRF prevention, the same rule as yoga's `useCSRFPrevention` (whose package,
- * @graphql-yoga/plugin-csrf-prevention, is not installed here): a request a browser could
- * send cross-site without a preflight — GET, or a POST with a "simple" content type —
- * must carry one of `requestHeaders`. JSON POSTs (curl, our UI) always preflight, so pass.
- */
-export function useCsrfPrevention(requestHeaders: readonly string[] = ['x-graphql-yoga-csrf']): Plugin {
-  return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      if (request.method === 'OPTIONS') return;
-      const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-      const simple = request.method === 'GET' || contentType === '' || SIMPLE_CONTENT_TYPES.has(contentType);
-      if (!simple || requestHeaders.some((header) => request.headers.has(header))) return;
-      const body = { errors: [{ message: `Required CSRF header(s) not present: send Content-Type: application/json or one of ${requestHeaders.join(', ')}.`, extensions: { code: 'FORBIDDEN' } }] };
-      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 403, headers: { 'content-type': 'application/json' } }));
-    },
-  };
-}
-
 /**
  * Introspection off (production): schema discovery is for developers, not attackers. An
  * AST-only rule (no type checks), so it works whichever copy of `graphql` validates.
