@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorePlacement, travelTerm, utilizationTerm } from './scoring';
+import { affinityTerm, scorePlacement, travelTerm, utilizationTerm } from './scoring';
 import { resolveConfig } from './config';
 
 const cfg = resolveConfig(undefined);
@@ -39,5 +39,15 @@ describe('scorePlacement', () => {
     expect(scorePlacement({ ...base, openTasks: 10 }, cfg).breakdown.congestion).toBeLessThan(0);
     const off = resolveConfig({ flags: { CONGESTION_AVOIDANCE_ENABLED: false } });
     expect(scorePlacement({ ...base, openTasks: 10 }, off).breakdown.congestion).toBe(0);
+  });
+});
+
+describe('affinityTerm', () => {
+  it('rewards co-picked neighbours fully near the dock and fades to nothing at the farthest bin', () => {
+    expect(affinityTerm(3, 0)).toBe(1);
+    expect(affinityTerm(3, 0.5)).toBeCloseTo(0.5, 12);
+    expect(affinityTerm(3, 1)).toBe(0);
+    expect(affinityTerm(1.5, 0)).toBeCloseTo(0.5, 12);
+    expect(affinityTerm(0, 0)).toBe(0);
   });
 });

@@ -41,6 +41,18 @@ export function travelTerm(abc: AbcClass, distanceNorm: number): number {
 }
 
 /**
+ * Affinity term in [0, 1]: the co-pick lift (full at {@link AFFINITY_FULL_AT})
+ * times the bin's nearness `1 − distanceNorm`. Sharing an aisle with a
+ * co-picked SKU saves an aisle visit only on the orders holding both; in a
+ * far aisle it lengthens every other order of the SKU, so the pull fades
+ * with distance and never drags a line to the far end of the building.
+ */
+export function affinityTerm(affinityLift: number, distanceNorm: number): number {
+  const near = 1 - Math.min(1, Math.max(0, distanceNorm));
+  return Math.min(1, Math.max(0, affinityLift) / AFFINITY_FULL_AT) * near;
+}
+
+/**
  * Utilization term in [-1, 1] against the target band:
  * ```
  *   1 |        ________
@@ -73,7 +85,7 @@ export function scorePlacement(input: ScoreInput, config: OptimizerConfig): { to
   const breakdown: ScoreBreakdown = {
     travel: round(k * w.travel * travelTerm(input.abc, input.distanceNorm)),
     utilization: round(k * w.utilization * utilizationTerm(input.fillAfter, config.targetBand, config.hardCap)),
-    affinity: config.flags.SKU_AFFINITY_ENABLED ? round(k * w.affinity * Math.min(1, input.affinityLift / AFFINITY_FULL_AT)) : 0,
+    affinity: config.flags.SKU_AFFINITY_ENABLED ? round(k * w.affinity * affinityTerm(input.affinityLift, input.distanceNorm)) : 0,
     congestion: config.flags.CONGESTION_AVOIDANCE_ENABLED
       ? round(-k * w.congestion * Math.min(1, input.openTasks / CONGESTION_FULL_AT))
       : 0,
