@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { parse as parseYaml } from 'yaml';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-database.ts';
 import { migrateUp } from './lib/migrations.ts';
 import { DEMO_USERS, DEMO_PASSWORD } from '../prisma/seed/demo-users.ts';
@@ -78,8 +79,14 @@ if (Number(rows[0]?.n ?? 0) === 0) {
   log(`demo data seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
 
+// The feature-flag defaults production gets from its ConfigMap; a variable set in the shell wins.
+const FLAG_KEYS = ['BIN_OPTIMIZATION_ALGORITHM', 'SKU_AFFINITY_ENABLED', 'CROSS_DOCK_ENABLED', 'CONGESTION_AVOIDANCE_ENABLED', 'ML_MODEL_ENABLED'] as const;
+const configMap = parseYaml(readFileSync(path.join(root, 'k8s/production/bin-optimization/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
+const flagDefaults = Object.fromEntries(FLAG_KEYS.map((key) => [key, process.env[key] ?? configMap.data[key]]));
+
 const env = {
   ...process.env,
+  ...flagDefaults,
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
