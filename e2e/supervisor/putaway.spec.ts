@@ -30,17 +30,18 @@ test('a supervisor takes a receipt through review: accept, reject and override',
   await first.getByRole('button', { name: /^Accept / }).click();
   await expect(queue.getByRole('listitem', { name: firstLabel })).toContainText('accepted');
 
-  // Reject the next one with a reason.
-  const second = rows.first();
-  const secondLabel = (await second.getAttribute('aria-label'))!;
+  // Reject the next one with a reason. Pin the row by its name: `rows` only matches rows that
+  // still show an Accept button, so it moves on as soon as a decision form opens.
+  const secondLabel = (await rows.first().getAttribute('aria-label'))!;
+  const second = queue.getByRole('listitem', { name: secondLabel });
   await second.getByRole('button', { name: /^Reject / }).click();
   await second.getByLabel('Reason').selectOption('BIN_BLOCKED');
   await second.getByRole('button', { name: 'Confirm reject' }).click();
   await expect(queue.getByRole('listitem', { name: secondLabel })).toContainText('rejected');
 
   // Override the next one into another bin (its first alternative, else the bin the first line went to).
-  const third = rows.first();
-  const thirdLabel = (await third.getAttribute('aria-label'))!;
+  const thirdLabel = (await rows.first().getAttribute('aria-label'))!;
+  const third = queue.getByRole('listitem', { name: thirdLabel });
   await third.getByRole('button', { name: /^Override / }).click();
   const binInput = third.getByLabel('Bin code');
   if (!(await binInput.inputValue())) await binInput.fill(firstLabel.split('→ ')[1]!);
@@ -49,13 +50,15 @@ test('a supervisor takes a receipt through review: accept, reject and override',
   await third.getByRole('button', { name: 'Confirm override' }).click();
   await expect(queue.getByRole('listitem', { name: thirdLabel })).toContainText(/overridden|no longer has room/);
 
-  // Keyboard: j moves down, a accepts the selected recommendation.
+  // Keyboard: j moves the selection down to a pending recommendation, a accepts it.
   if ((await rows.count()) > 0) {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const selected = queue.getByRole('listitem').and(page.locator('[aria-current="true"]'));
+    for (let i = 0; i < 20 && (await selected.getByRole('button', { name: /^Accept / }).count()) === 0; i++) await page.keyboard.press('j');
     const pendingBefore = await rows.count();
-    await page.keyboard.press('k');
-    for (let i = 0; i < 10; i++) await page.keyboard.press('j');
+    const selectedLabel = (await selected.getAttribute('aria-label'))!;
     await page.keyboard.press('a');
+    await expect(queue.getByRole('listitem', { name: selectedLabel })).toContainText('accepted');
     await expect(rows).toHaveCount(pendingBefore - 1);
   }
 
