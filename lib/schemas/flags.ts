@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './text';
 
 /**
  * The runbook's rollback toggles. Defaults come from the environment (the ConfigMap
@@ -35,7 +36,7 @@ export const FLAG_LABELS: Readonly<Record<FlagKey, string>> = {
 
 export const ZFlagKey = z.enum(FLAG_KEYS);
 export const ZAlgorithm = z.enum(ALGORITHMS);
-export const ZFlagReason = z.string().trim().min(5, 'Give a reason of at least 5 characters.').max(500, 'Keep the reason under 500 characters.');
+export const ZFlagReason = multiLineText('The reason must not contain control characters.').min(5, 'Give a reason of at least 5 characters.').max(500, 'Keep the reason under 500 characters.');
 
 export type FlagValue<K extends FlagKey> = K extends 'BIN_OPTIMIZATION_ALGORITHM' ? Algorithm : boolean;
 
@@ -66,7 +67,7 @@ export function formatFlagValue(value: Algorithm | boolean): string {
 
 /** One flag change from the page: the new value must be valid for its flag. */
 export const ZSetFlagInput = z
-  .object({ flagKey: ZFlagKey, value: z.string().trim().min(1, 'Choose a value.'), reason: ZFlagReason })
+  .object({ flagKey: ZFlagKey, value: singleLineText('The value must not contain control characters.').min(1, 'Choose a value.'), reason: ZFlagReason })
   .superRefine((input, ctx) => {
     if (parseFlagValue(input.flagKey, input.value) === undefined) {
       const expected = input.flagKey === 'BIN_OPTIMIZATION_ALGORITHM' ? ALGORITHMS.join(', ') : 'true or false';

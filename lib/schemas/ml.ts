@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { multiLineText } from './text';
 
 /** Roll the active confidence model back (or forward) to a stored version. */
 export const ZRollbackModel = z.object({
   version: z.number().int().positive(),
-  reason: z.string().trim().max(500).optional(),
+  reason: multiLineText().max(500, 'is longer than 500 characters').optional(),
 });
 export type TRollbackModel = z.infer<typeof ZRollbackModel>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './text';
 
 /** Limits shared by the form, the server actions, GraphQL and the benchmark. */
 export const MAX_ITEMS_PER_BATCH = 10_000;
@@ -20,13 +21,13 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
 export const BATCH_SOURCES = ['UI', 'GRAPHQL', 'CSV', 'DEMO_ORDER', 'BENCH'] as const;
 
 export const ZPutawayItem = z.object({
-  sku: z.string().trim().min(1, 'is required').max(64, 'is longer than 64 characters'),
+  sku: singleLineText().min(1, 'is required').max(64, 'is longer than 64 characters'),
   quantity: z
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
-  lotNumber: z.string().trim().min(1).max(64, 'is longer than 64 characters').nullish(),
+  lotNumber: singleLineText().min(1, 'is required').max(64, 'is longer than 64 characters').nullish(),
 });
 export type TPutawayItem = z.infer<typeof ZPutawayItem>;
 
@@ -39,8 +40,8 @@ export const ZCreatePutawayBatch = z.object({
 });
 export type TCreatePutawayBatch = z.input<typeof ZCreatePutawayBatch>;
 
-const ZIdempotencyKey = z.string().trim().min(8, 'must be at least 8 characters').max(128).optional();
-const ZNote = z.string().trim().max(500, 'is longer than 500 characters').optional();
+const ZIdempotencyKey = singleLineText().min(8, 'must be at least 8 characters').max(128).optional();
+const ZNote = multiLineText().max(500, 'is longer than 500 characters').optional();
 
 /** OTHER needs words: a bare "other" teaches the model nothing. */
 function requireNoteForOther(value: { reasonCode: ReasonCode; note?: string }, context: z.RefinementCtx) {
@@ -66,7 +67,7 @@ export const ZRejectRecommendation = z
 export const ZOverrideRecommendation = z
   .object({
     recommendationId: z.uuid('must be a recommendation id'),
-    locationCode: z.string().trim().min(1, 'is required').max(64),
+    locationCode: singleLineText().min(1, 'is required').max(64),
     reasonCode: z.enum(REASON_CODES, { error: `must be one of ${REASON_CODES.join(', ')}` }),
     note: ZNote,
     idempotencyKey: ZIdempotencyKey,
