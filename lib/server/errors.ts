@@ -42,14 +42,48 @@ export class AppError extends Error {
   }
 }
 
-/** Pool exhaustion, a restarting server or a dropped socket: tell the client to retry (503). */
-function isUnavailable(error: unknown): boolean {
+// Messages of a database that is out of reach, restarting or out of free connections. A retry
+// a few seconds later succeeds, so these are UNAVAILABLE (503), never INTERNAL.
+const UNAVAILABLE_MESSAGE = new RegExp(
+  [
+    'timeout exceeded when trying to connect',
+    'Connection terminated',
+    'Connection ended unexpectedly',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'the database system is (starting up|shutting down|in recovery mode)',
+    'terminating connection',
+    "Can't reach database",
+    'connection.*closed',
+    // pg: a pooled client whose socket broke during a PostgreSQL restart (D6).
+    'encountered a connection error and is not queryable',
+    // Prisma P2028: the pool had no free connection before maxWait ran out (D5).
+    'Unable to start a transaction in the given time',
+    // Prisma P2024 and friends: waiting for a pool connection timed out.
+    'Timed out fetching a new connection from the connection pool',
+    'too many clients already',
+    'remaining connection slots are reserved',
+  ].join('|'),
+  'i',
+);
+// Prisma: P1001 can't reach, P1002 timed out reaching, P1017 server closed the connection, P2024
+// pool timeout. PostgreSQL SQLSTATE: class 08 (connection exception), 53300 too many
+// connections, 57P01–57P03 admin/crash shutdown, cannot connect now.
+const UNAVAILABLE_CODE = /^(P1001|P1002|P1017|P2024|08\d{3}|53300|57P0[123]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
+
+/**
+ * Pool exhaustion, a restarting server or a dropped socket: tell the client to retry (503).
+ * Prisma's driver adapter wraps the pg error, so the cause chain is followed a few levels.
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (error === null || error === undefined || depth > 4) return false;
   const text = String((error as { message?: unknown })?.message ?? error);
   const code = (error as { code?: unknown })?.code;
-  return (
-    /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|terminating connection|Can't reach database|connection.*closed/i.test(text) ||
-    code === '57P01' || code === '57P03' || code === 'ECONNREFUSED'
-  );
+  if (UNAVAILABLE_MESSAGE.test(text)) return true;
+  if (typeof code === 'string' && UNAVAILABLE_CODE.test(code)) return true;
+  return typeof error === 'object' && isUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }
 
 /**
