@@ -9,8 +9,12 @@ log=$(mktemp)
 backup=""
 if [ -d .data ]; then backup=".data.smoke-backup.$$"; mv .data "$backup"; fi
 cleanup() {
-  [ -n "${pid:-}" ] && kill -- -"$pid" 2>/dev/null || true
-  sleep 1
+  # setsid made npm start the leader of its own process group: stop the whole group.
+  if [ -n "${pid:-}" ]; then
+    kill -TERM -- -"$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 -- -"$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- -"$pid" 2>/dev/null || true
+  fi
   rm -rf .data
   [ -n "$backup" ] && mv "$backup" .data
   rm -f "$jar"
@@ -18,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 started=$(date +%s)
-( set -m; env -u DATABASE_URL PORT="$port" EMBEDDED_DB_PORT=54339 BINWISE_DEMO_LOCATIONS=${SMOKE_LOCATIONS:-600} npm start >"$log" 2>&1 ) &
+setsid env -u DATABASE_URL PORT="$port" EMBEDDED_DB_PORT=54339 BINWISE_DEMO_LOCATIONS=${SMOKE_LOCATIONS:-600} npm start >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
   curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
@@ -28,11 +32,11 @@ curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null || { echo "npm start di
 echo "npm start answered /api/health after $(( $(date +%s) - started ))s"
 
 csrf=$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/api/auth/csrf" | sed -E 's/.*"csrfToken":"([^"]+)".*/\1/')
-curl -fsS -c "$jar" -b "$jar" -o /dev/null -X POST "http://127.0.0.1:$port/api/auth/callback/credentials" \
-  -H 'content-type: application/x-www-form-urlencoded' \
-  --data-urlencode "csrfToken=$csrf" --data-urlencode 'email=supervisor@acme.test' --data-urlencode 'password=binwise-demo' --data-urlencode 'json=true'
+signin=$(curl -sS -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$port/api/auth/callback/credentials" \
+  -H 'content-type: application/x-www-form-urlencoded' -w ' HTTP %{http_code}' \
+  --data-urlencode "csrfToken=$csrf" --data-urlencode 'email=supervisor@acme.test' --data-urlencode 'password=binwise-demo' --data-urlencode 'json=true')
 session=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/auth/session")
-echo "$session" | grep -q '"role":"SUPERVISOR"' || { echo "demo sign-in failed: $session"; tail -50 "$log"; exit 1; }
+echo "$session" | grep -q '"role":"SUPERVISOR"' || { echo "demo sign-in failed: $signin / session: $session"; tail -50 "$log"; exit 1; }
 page=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/")
 echo "$page" | grep -q 'Overview' || { echo "dashboard did not render for the signed-in supervisor"; exit 1; }
 echo "smoke: npm start on the embedded database serves the dashboard and the demo supervisor signs in"

@@ -91,6 +91,9 @@ const env = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',
+  // PGlite runs one transaction at a time for every connection, so waiting a few seconds for
+  // a turn is normal there; against a real server the 5 s default fails fast instead.
+  ...(embedded && !process.env.DB_CONNECT_TIMEOUT_MS ? { DB_CONNECT_TIMEOUT_MS: '20000' } : {}),
 };
 
 if (buildIsStale()) {

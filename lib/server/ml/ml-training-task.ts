@@ -1,4 +1,5 @@
 import 'server-only';
+import { withTenant } from '@/lib/server/db';
 import { findAllTenants } from '@/lib/server/tenants/find-all-tenants';
 import { AppError } from '@/lib/server/errors';
 import { registerJobHandler } from '@/lib/server/jobs';
@@ -12,10 +13,18 @@ export const ML_TRAINING_INTERVAL_MS = 24 * 60 * 60_000;
  * Daily retraining of every tenant. A tenant without enough decisions is skipped with a
  * log line (a refusal is normal for a new tenant, not a failure of the task).
  */
-export async function trainAllTenants(): Promise<{ tenantId: string; version?: number; activated?: boolean; refused?: string }[]> {
+export async function trainAllTenants(options: { now?: Date } = {}): Promise<{ tenantId: string; version?: number; activated?: boolean; refused?: string; skipped?: string }[]> {
   const tenants = await findAllTenants();
-  const results: { tenantId: string; version?: number; activated?: boolean; refused?: string }[] = [];
+  const now = (options.now ?? new Date()).getTime();
+  const results: { tenantId: string; version?: number; activated?: boolean; refused?: string; skipped?: string }[] = [];
   for (const { tenantId } of tenants) {
+    // "Daily" holds across restarts and manual runs: a tenant trained within the interval is
+    // skipped. Training is CPU work in this process, so it must not rerun at every boot.
+    const [latest] = await withTenant(tenantId, (tx) => tx.$queryRaw<{ created_at: Date }[]>`SELECT MAX(created_at) AS created_at FROM ml_model_weights`);
+    if (latest?.created_at && now - latest.created_at.getTime() < ML_TRAINING_INTERVAL_MS) {
+      results.push({ tenantId, skipped: `trained at ${latest.created_at.toISOString()}` });
+      continue;
+    }
     try {
       const outcome = await trainModelForTenant(tenantId, { actorId: null });
       results.push({ tenantId, version: outcome.version, activated: outcome.activated });
