@@ -79,7 +79,9 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type AcceptAllConflict { recommendationId: ID!, sku: String!, message: String!, alternativeLocationCode: String }
-  type AcceptAllResult { acceptedIds: [ID!]!, conflicts: [AcceptAllConflict!]!, replayed: Boolean! }
+  "A recommendation someone else decided first (a racing accept-all or single decision); left as it is."
+  type AcceptAllSkipped { recommendationId: ID!, status: String! }
+  type AcceptAllResult { acceptedIds: [ID!]!, conflicts: [AcceptAllConflict!]!, skipped: [AcceptAllSkipped!]!, replayed: Boolean! }
 
   type Query {
     "Creates a batch and returns its recommendations (kept as a query for the runbook's smoke test; prefer the createPutawayBatch mutation)."

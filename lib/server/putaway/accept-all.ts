@@ -4,7 +4,7 @@ import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
 import { withTenant } from '../db';
 import { AppError } from '../errors';
-import { lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
+import { lockRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
@@ -12,6 +12,8 @@ import { parsePutawayInput } from './validate';
 export type AcceptAllResult = {
   acceptedIds: string[];
   conflicts: { recommendationId: string; sku: string; message: string; alternative: { locationId: string; locationCode: string } | null }[];
+  /** Decided by someone else (a racing accept-all, a single decision) before this one got to them. */
+  skipped: { recommendationId: string; status: string }[];
   replayed: boolean;
 };
 
@@ -19,7 +21,9 @@ export type AcceptAllResult = {
  * Accepts every PENDING recommendation of the batch at or above `minConfidence`, in one
  * transaction. Recommendations are locked first, then bins in location-id order, so neither
  * two accept-alls nor an accept-all and single decisions can deadlock; a recommendation
- * whose bin filled up meanwhile is left PENDING and reported.
+ * whose bin filled up meanwhile is left PENDING and reported. One that a concurrent decision
+ * settled first (a double click, two supervisors) is skipped and reported, so a racing
+ * accept-all still accepts the rest instead of failing as a whole.
  */
 export async function acceptAll(context: AuthContext, input: TAcceptAll): Promise<AcceptAllResult> {
   assertPermission(context, 'recommendations.review');
@@ -28,7 +32,8 @@ export async function acceptAll(context: AuthContext, input: TAcceptAll): Promis
     context.tenantId,
     async (tx) => {
       const replay = await claimIdempotencyKey<AcceptAllResult>(tx, context.tenantId, idempotencyKey, 'accept-all', requestHash('accept-all', { batchId, minConfidence }));
-      if (replay) return { ...replay, replayed: true };
+      // Responses stored before `skipped` existed replay with an empty list.
+      if (replay) return { ...replay, skipped: replay.skipped ?? [], replayed: true };
       const batch = await tx.$queryRaw<{ batch_id: string }[]>`SELECT batch_id::text FROM putaway_batches WHERE batch_id = ${batchId}::uuid`;
       if (!batch.length) throw new AppError('NOT_FOUND', 'No such batch.', { details: { field: 'batchId' } });
       // Every recommendation is locked up front, before any bin: a single decision locks its
@@ -38,9 +43,14 @@ export async function acceptAll(context: AuthContext, input: TAcceptAll): Promis
         WHERE batch_id = ${batchId}::uuid AND status = 'PENDING' AND confidence_score >= ${minConfidence}
         ORDER BY location_id, recommendation_id
         FOR UPDATE`;
-      const response: AcceptAllResult = { acceptedIds: [], conflicts: [], replayed: false };
+      const response: AcceptAllResult = { acceptedIds: [], conflicts: [], skipped: [], replayed: false };
       for (const { recommendation_id: id } of pending) {
-        const rec = await lockPendingRecommendation(tx, id);
+        const rec = await lockRecommendation(tx, id);
+        if (!rec) continue; // deleted with its batch meanwhile: nothing to decide
+        if (rec.status !== 'PENDING') {
+          response.skipped.push({ recommendationId: id, status: rec.status });
+          continue;
+        }
         const outcome = await placeRecommendation(tx, context, rec, rec.location_id);
         if (!outcome.ok) {
           response.conflicts.push({ recommendationId: id, sku: rec.sku, message: outcome.message, alternative: outcome.alternative });

@@ -23,10 +23,11 @@ export type LockedRecommendation = {
 };
 
 /**
- * The recommendation, locked for this transaction. Row-level security scopes the read to
- * the caller's tenant, so another tenant's id is simply not found.
+ * The recommendation, locked for this transaction, whatever its status (null when there is
+ * none). Row-level security scopes the read to the caller's tenant, so another tenant's id is
+ * simply not found.
  */
-export async function lockPendingRecommendation(tx: Tx, recommendationId: string): Promise<LockedRecommendation> {
+export async function lockRecommendation(tx: Tx, recommendationId: string): Promise<LockedRecommendation | null> {
   const [row] = await tx.$queryRaw<LockedRecommendation[]>`
     SELECT r.recommendation_id::text, r.batch_id::text, r.material_id::text, m.sku, r.lot_number, r.quantity, r.location_id::text,
            r.status::text AS status, r.features, r.confidence_score, r.confidence_source, r.alternatives,
@@ -36,6 +37,12 @@ export async function lockPendingRecommendation(tx: Tx, recommendationId: string
     JOIN putaway_batches b ON b.batch_id = r.batch_id
     WHERE r.recommendation_id = ${recommendationId}::uuid
     FOR UPDATE OF r`;
+  return row ?? null;
+}
+
+/** The recommendation, locked and still PENDING, or NOT_FOUND / CONFLICT. */
+export async function lockPendingRecommendation(tx: Tx, recommendationId: string): Promise<LockedRecommendation> {
+  const row = await lockRecommendation(tx, recommendationId);
   if (!row) throw new AppError('NOT_FOUND', 'No such recommendation.', { details: { field: 'recommendationId' } });
   if (row.status !== 'PENDING') {
     throw new AppError('CONFLICT', `This recommendation was already decided (${row.status.toLowerCase()}).`, { details: { status: row.status } });

@@ -72,6 +72,39 @@ describe('concurrent decisions', () => {
     });
   });
 
+  it('lets two concurrent accept-alls of one batch both succeed with disjoint accepted sets, skipping what the other decided', async () => {
+    const bin = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k: 12, n: 6 }));
+    const [a, b] = await Promise.all([0, 1].map((i) => acceptAll(acme, { batchId: bin.batchId, minConfidence: 0, idempotencyKey: `aa-${i}-${randomUUID()}` })));
+    expect(a!.acceptedIds.filter((id) => b!.acceptedIds.includes(id))).toEqual([]);
+    expect(new Set([...a!.acceptedIds, ...b!.acceptedIds])).toEqual(new Set(bin.recommendationIds));
+    for (const result of [a!, b!]) for (const skipped of result.skipped) expect(skipped.status).toBe('ACCEPTED');
+    // A third accept-all after both finds nothing left to do and still succeeds.
+    const third = await acceptAll(acme, { batchId: bin.batchId, minConfidence: 0 });
+    expect(third.acceptedIds).toEqual([]);
+    await withAdminClient(async (client) => {
+      const { rows } = await client.query(`SELECT COUNT(*)::int AS n FROM inventory_transactions WHERE recommendation_id = ANY($1::uuid[])`, [bin.recommendationIds]);
+      expect(rows[0].n).toBe(6);
+      expect(await lotsOutOfBalance(client, bin.locationId)).toBe(0);
+    });
+  });
+
+  it('leaves out a recommendation decided while accept-all waits for its lock, and accepts the rest', async () => {
+    const bin = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k: 5, n: 3 }));
+    const [first, ...rest] = bin.recommendationIds;
+    // The first recommendation is held by an open transaction that decides it while accept-all waits.
+    const result = await withAdminClient(async (client) => {
+      await client.query('BEGIN');
+      await client.query(`SELECT 1 FROM putaway_recommendations WHERE recommendation_id = $1 FOR UPDATE`, [first]);
+      const pending = acceptAll(acme, { batchId: bin.batchId, minConfidence: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await client.query(`UPDATE putaway_recommendations SET status = 'REJECTED' WHERE recommendation_id = $1`, [first]);
+      await client.query('COMMIT');
+      return pending;
+    });
+    expect(new Set(result.acceptedIds)).toEqual(new Set(rest));
+    expect(result.acceptedIds).not.toContain(first);
+  });
+
   it('names an alternative bin with room when the recommended bin is full', async () => {
     const bin = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k: 1, n: 2 }));
     const spare = await withAdminClient((client) => arrangeContendedBin(client, acme.tenantId, { k: 5, n: 0 }));
