@@ -55,11 +55,11 @@ test('a supervisor takes a receipt through review: accept, reject and override',
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const selected = queue.getByRole('listitem').and(page.locator('[aria-current="true"]'));
     for (let i = 0; i < 20 && (await selected.getByRole('button', { name: /^Accept / }).count()) === 0; i++) await page.keyboard.press('j');
-    const pendingBefore = await rows.count();
     const selectedLabel = (await selected.getAttribute('aria-label'))!;
     await page.keyboard.press('a');
+    // The row itself, not a count of pending rows: an override that met a full bin may still
+    // be rolling back, which changes the count independently of this accept.
     await expect(queue.getByRole('listitem', { name: selectedLabel })).toContainText('accepted');
-    await expect(rows).toHaveCount(pendingBefore - 1);
   }
 
   const history = page.getByRole('region', { name: 'Batch history' });
