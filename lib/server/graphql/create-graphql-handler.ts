@@ -1,6 +1,7 @@
 import 'server-only';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createSchema, createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { assertSameOrigin } from '../auth/assert-same-origin';
 import type { AuthContext } from '../auth/session';
 import { env } from '../env';
 import { AppError, toAppError } from '../errors';
@@ -26,7 +27,12 @@ async function resolveAuth(request: Request, resolveSession?: GraphqlHandlerOpti
       if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <api token>".');
       return { auth: await authenticateApiToken(match[1]!), authError: null };
     }
-    return { auth: (await resolveSession?.()) ?? null, authError: null };
+    const session = (await resolveSession?.()) ?? null;
+    // The browser attaches the session cookie whichever site sends the request: a
+    // cookie-authenticated operation (mutations, and the smoke query, which writes a batch)
+    // must come from our own origin. A forged or expired cookie is simply no session (401).
+    if (session) assertSameOrigin(request);
+    return { auth: session, authError: null };
   } catch (error) {
     return { auth: null, authError: toAppError(error) };
   }

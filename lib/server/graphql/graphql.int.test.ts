@@ -184,3 +184,37 @@ describe('POST /graphql', () => {
     expect(simple.status).toBe(403);
   });
 });
+
+describe('session-cookie requests and Origin', () => {
+  const createBatch = (sku: string) => ({ query: `mutation { createPutawayBatch(input: { items: [{ sku: ${JSON.stringify(sku)}, quantity: 1 }] }) { batchId } }` });
+  const sessionYoga = () => createGraphqlHandler({ production: true, resolveSession: async () => ({ ...acmeOps, role: 'SUPERVISOR', via: 'session' }) });
+  const postAs = async (handler: ReturnType<typeof createGraphqlHandler>, headers: Record<string, string>, body: unknown): Promise<GraphqlResponse> => {
+    const response = await handler.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as GraphqlResponse['body'] };
+  };
+
+  it('refuses a cookie-authenticated mutation from a foreign, "null" or missing Origin with FORBIDDEN, writing nothing', async () => {
+    const handler = sessionYoga();
+    const before = await withAdminClient((client) => countRows(client, acmeOps.tenantId));
+    const cases: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { origin: 'http://localhost.evil.example' }, {}];
+    for (const headers of cases) {
+      const answer = await postAs(handler, headers, createBatch(skus[0]!));
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+      expect(answer.body.data?.createPutawayBatch ?? null).toBeNull();
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(answer.body.errors?.[0]?.message).toMatch(/Origin/);
+    }
+    expect(await withAdminClient((client) => countRows(client, acmeOps.tenantId))).toEqual(before);
+  });
+
+  it('runs a cookie-authenticated mutation sent from this same origin', async () => {
+    const answer = await postAs(sessionYoga(), { origin: 'http://localhost' }, createBatch(skus[0]!));
+    expect(answer.body.errors).toBeUndefined();
+    expect((answer.body.data?.createPutawayBatch as { batchId?: string } | undefined)?.batchId).toBeTruthy();
+  });
+
+  it('does not ask a Bearer-token request for an Origin, even a foreign one', async () => {
+    const answer = await postAs(sessionYoga(), { ...bearer(supervisorToken), origin: 'https://evil.example' }, createBatch(skus[0]!));
+    expect(answer.body.errors).toBeUndefined();
+  });
+});

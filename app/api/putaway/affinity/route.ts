@@ -1,5 +1,6 @@
 import { getAffinityStatus } from '@/lib/server/affinity/get-affinity-status';
 import { refreshAffinityNow } from '@/lib/server/affinity/refresh-affinity-now';
+import { assertSameOrigin } from '@/lib/server/auth/assert-same-origin';
 import { requirePermission } from '@/lib/server/auth/session';
 import { toAppError } from '@/lib/server/errors';
 
@@ -19,10 +20,15 @@ export async function GET() {
   }
 }
 
-/** Ops' on-demand refresh of sku_affinity (the scheduler also runs it nightly). */
-export async function POST() {
+/**
+ * Ops' on-demand refresh of sku_affinity (the scheduler also runs it nightly). Cookie
+ * authenticated, so a foreign or missing Origin is refused before anything is rewritten.
+ */
+export async function POST(request: Request) {
   try {
-    return Response.json(await refreshAffinityNow(await requirePermission('cache.refresh')));
+    const context = await requirePermission('cache.refresh');
+    assertSameOrigin(request);
+    return Response.json(await refreshAffinityNow(context));
   } catch (error) {
     return refusal(error);
   }
