@@ -34,22 +34,23 @@ async function checkServerAction(request: NextRequest): Promise<HygieneRefusal |
 }
 
 export async function proxy(request: NextRequest) {
-  // Next strips its flight headers (RSC, Next-Router-State-Tree, …) from the request the
-  // proxy sees unless next.config sets `skipProxyUrlNormalize: true`; only then does the
-  // router-state check below run (without it the header reads as absent: a no-op).
-  const refusal =
-    (request.method === 'POST' && request.headers.has('next-action') ? await checkServerAction(request) : null) ??
-    checkRouterStateTree(request.headers.get('next-router-state-tree'));
-  if (refusal) return refuse(refusal);
+  const actionRefusal = request.method === 'POST' && request.headers.has('next-action') ? await checkServerAction(request) : null;
+  if (actionRefusal) return refuse(actionRefusal);
 
   // The sign-in page stays public (it was excluded by the matcher before hygiene needed it).
-  if (request.nextUrl.pathname.startsWith('/login')) return NextResponse.next();
+  // A signed-out visit is redirected whatever flight headers it carries, as before.
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession) {
+  if (!hasSession && !request.nextUrl.pathname.startsWith('/login')) {
     const url = new URL('/login', request.url);
     url.searchParams.set('callbackUrl', request.nextUrl.pathname);
     return NextResponse.redirect(url);
   }
+
+  // Next strips its flight headers (RSC, Next-Router-State-Tree, …) from the request the
+  // proxy sees unless next.config sets `skipProxyUrlNormalize: true`; only then does this
+  // check run (without it the header reads as absent: a no-op).
+  const stateRefusal = checkRouterStateTree(request.headers.get('next-router-state-tree'));
+  if (stateRefusal) return refuse(stateRefusal);
   return NextResponse.next();
 }
 
