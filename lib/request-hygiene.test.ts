@@ -63,6 +63,17 @@ describe('checkActionTextBody', () => {
     expect(checkActionTextBody('')?.message).toMatch(/empty/);
     expect(checkActionTextBody('{"a":1}')?.message).toMatch(/array/);
   });
+
+  it('accepts the inline $-values React encodes into a text reply', () => {
+    expect(checkActionTextBody(JSON.stringify([{ a: '$$price', b: '$NaN', c: '$-0', d: '$D2026-11-29T00:00:00.000Z', e: '$n12', f: ['$Infinity', '$-Infinity'] }]))).toBeNull();
+  });
+
+  it('refuses references to parts a text body cannot carry, and huge argument lists', () => {
+    for (const body of ['["$h1"]', '["$@0"]', '["$@7"]', '[{"x":["$Q1"]}]', '["$1"]', '["$K1"]', '["$nabc"]']) {
+      expect(checkActionTextBody(body), body).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+    }
+    expect(checkActionTextBody(JSON.stringify(Array.from({ length: 100_000 }, () => 1)))?.message).toMatch(/at most/);
+  });
 });
 
 describe('readBounded', () => {

@@ -71,7 +71,32 @@ export function checkActionTextBody(body: string): HygieneRefusal | null {
     return badInput('The server action request body is not valid JSON.');
   }
   if (!Array.isArray(parsed)) return badInput('The server action request body must be a JSON array of arguments.');
+  if (parsed.length > ACTION_MAX_ARGUMENTS) return badInput(`A server action takes at most ${ACTION_MAX_ARGUMENTS} arguments.`);
+  if (!referencesOnlyInlineValues(parsed, 0)) {
+    return badInput('The server action request body refers to parts a text/plain body cannot carry (use multipart/form-data).');
+  }
   return null;
+}
+
+/** Our actions take one or two arguments; a huge argument list overflows the call in Next. */
+export const ACTION_MAX_ARGUMENTS = 64;
+const MAX_REPLY_DEPTH = 256;
+
+/**
+ * In a text/plain reply every value is inline: React's `$`-strings that point at another
+ * part (`$@1`, `$h1`, `$Q1`, `$K1`, `$1`, …) only exist in multipart bodies, and Next's
+ * decoder throws on them. The inline forms are escaped strings (`$$…`), `$undefined`,
+ * `$NaN`, `$Infinity`, `$-Infinity`, `$-0`, dates (`$D…`), bigints (`$n…`) and temporary
+ * references (`$T…`).
+ */
+const INLINE_REFERENCE = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$|T)/;
+
+function referencesOnlyInlineValues(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return !value.startsWith('$') || INLINE_REFERENCE.test(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > MAX_REPLY_DEPTH) return false;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  return items.every((item) => referencesOnlyInlineValues(item, depth + 1));
 }
 
 /**
