@@ -9,6 +9,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) as its first step and fails on
   // any error; checking again inside every build would only add a minute to each build.
   typescript: { ignoreBuildErrors: true },
+  // Let proxy.ts see requests as sent, including Next's own navigation headers, so it can
+  // answer a malformed Next-Router-State-Tree with 400 instead of Next failing with 500.
+  skipProxyUrlNormalize: true,
 };
 
 export default nextConfig;

@@ -18,7 +18,7 @@ const SUBREQUEST = ['middleware', 'middleware:middleware:middleware:middleware:m
 const FLIGHT_HEADERS: Record<string, string>[] = [
   { rsc: '1' },
   { rsc: '1', 'next-router-prefetch': '1' },
-  { rsc: '1', 'next-router-state-tree': encodeURIComponent(JSON.stringify(['', { children: ['__PAGE__', {}] }, null, null, true])) },
+  { rsc: '1', 'next-router-state-tree': encodeURIComponent(JSON.stringify(['', { children: ['__PAGE__', {}] }, null, null, 1])) },
   { 'next-router-prefetch': '1' },
   { 'x-nextjs-data': '1' },
 ];
