@@ -34,6 +34,17 @@ async function checkServerAction(request: NextRequest): Promise<HygieneRefusal |
 }
 
 export async function proxy(request: NextRequest) {
+  // Route handlers: only a path that is not valid percent-encoding, which Next's router
+  // would otherwise fail to decode with a 500 before the handler runs (reliability D7).
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    try {
+      decodeURIComponent(request.nextUrl.pathname);
+    } catch {
+      return refuse({ status: 400, code: 'BAD_USER_INPUT', message: 'The path is not valid percent-encoding.' });
+    }
+    return NextResponse.next();
+  }
+
   const actionRefusal = request.method === 'POST' && request.headers.has('next-action') ? await checkServerAction(request) : null;
   if (actionRefusal) return refuse(actionRefusal);
 
@@ -56,6 +67,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Pages, where server actions and router-state headers arrive (the sign-in page included,
-  // for hygiene only). APIs answer 401 themselves; static assets stay untouched.
-  matcher: ['/((?!api|graphql|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)'],
+  // for hygiene only), and the API paths for the encoding check. APIs answer 401 themselves;
+  // static assets stay untouched.
+  matcher: ['/api/:path*', '/((?!api|graphql|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)'],
 };
