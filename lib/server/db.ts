@@ -75,3 +75,20 @@ export async function withSystem<T>(fn: (tx: Tx) => Promise<T>, options: TenantT
     throw toAppError(error);
   }
 }
+
+/**
+ * Opens `connections` pooled connections at boot, so the first requests (the readiness
+ * probe's health check, with its 150 ms per-check budget) do not pay for connection setup.
+ * A database that is down at boot is not fatal: requests retry through the pool later.
+ */
+export async function warmPool(connections = 3): Promise<void> {
+  const clients = await Promise.allSettled(Array.from({ length: connections }, () => pool().connect()));
+  for (const client of clients) {
+    if (client.status === 'fulfilled') {
+      await client.value.query('SELECT 1').catch(() => undefined);
+      client.value.release();
+    } else {
+      console.warn('[binwise] database not reachable at boot; requests will retry:', (client.reason as Error).message);
+    }
+  }
+}
