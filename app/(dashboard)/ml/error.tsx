@@ -1,13 +1,7 @@
 'use client';
 
-export default function MlError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6">
-      <h2 className="text-lg font-semibold text-red-800">The ML accuracy page could not be loaded</h2>
-      <p className="mt-2 text-sm text-red-700">{error.message || 'An unexpected error occurred.'}</p>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-sm text-white">
-        Try again
-      </button>
-    </div>
-  );
+import { RouteError, type RouteErrorProps } from '@/components/layout/route-error';
+
+export default function MlError(props: RouteErrorProps) {
+  return <RouteError {...props} title="The ML accuracy page could not be loaded" />;
 }
