@@ -78,6 +78,22 @@ async function pgConnections(): Promise<number> {
   return withClient(databaseUrl, async (client) => Number((await client.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows[0].n) - 1);
 }
 
+/** Waits until no other session on the benchmark database is running a statement or sits in a transaction. */
+async function waitUntilIdle(timeoutMs: number): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const deadline = Date.now() + timeoutMs;
+  await withClient(databaseUrl, async (client) => {
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')`,
+        [name],
+      );
+      if (rows[0].n === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+}
+
 type Target = { label: string; rate: number; seconds: number; requests: autocannon.Request[]; headers: Record<string, string> };
 
 /** One autocannon run at a fixed overall rate, with its own latency list from every response. */
@@ -214,6 +230,10 @@ async function main() {
     ]);
     log(`spike: reads p95 ${spike[0].p95} ms`);
     const end = { rssMb: groupRssMb(server.child.pid!), pgConnections: await pgConnections() };
+    // autocannon stops sending when the spike ends, but the server may still be working
+    // through requests it accepted. The cache check reads across several statements, so a
+    // commit landing between them would read as a mismatch: check once the app is idle.
+    await waitUntilIdle(10_000);
     const invariants = await checkInvariants(databaseUrl);
     const streams = [readsAlone, mixedReads, mixedCreates, mixedAccepts, ...spike];
     const readStreams = [readsAlone, mixedReads];
