@@ -53,11 +53,14 @@ describe('feature flags against PostgreSQL', () => {
     expect(latest).toMatchObject({ flagKey: 'ML_MODEL_ENABLED', oldValue: 'true', newValue: 'false', reason: 'Accuracy dropped below 70%', changedBy: ops.name });
   });
 
-  it('makes the very next batch run under a flipped ML_MODEL_ENABLED: off means heuristic confidence', async () => {
+  it('makes the very next batch run under a flipped ML_MODEL_ENABLED: on means model confidence, off means heuristic', async () => {
     await setFeatureFlag(ops, { flagKey: 'ML_MODEL_ENABLED', value: 'true', reason: 'Back on for the comparison' });
     const withModel = await createPutawayBatch(supervisor, { items: [{ sku, quantity: 1 }] });
     const storedOn = await withAdminClient((client) => client.query('SELECT flags FROM putaway_batches WHERE batch_id = $1', [withModel.batchId]));
     expect(storedOn.rows[0].flags.ML_MODEL_ENABLED).toBe(true);
+    // With the flag on and an active model, confidence comes from the model.
+    expect(withModel.recommendations.length).toBeGreaterThan(0);
+    expect(withModel.recommendations.every((r) => r.confidenceSource === 'ml')).toBe(true);
 
     await setFeatureFlag(ops, { flagKey: 'ML_MODEL_ENABLED', value: 'false', reason: 'Turning the model off' });
     const heuristic = await createPutawayBatch(supervisor, { items: [{ sku, quantity: 1 }] });
