@@ -15,6 +15,7 @@ import pg from 'pg';
 import { parse as parseYaml } from 'yaml';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-database.ts';
 import { migrateUp } from './lib/migrations.ts';
+import { FLAG_KEYS } from '../lib/schemas/flags.ts';
 import { DEMO_USERS, DEMO_PASSWORD } from '../prisma/seed/demo-users.ts';
 import { seedDatabase } from '../prisma/seed/index.ts';
 import { seedDemoModel } from '../lib/server/ml/seed-demo-model.ts';
@@ -80,7 +81,6 @@ if (Number(rows[0]?.n ?? 0) === 0) {
 }
 
 // The feature-flag defaults production gets from its ConfigMap; a variable set in the shell wins.
-const FLAG_KEYS = ['BIN_OPTIMIZATION_ALGORITHM', 'SKU_AFFINITY_ENABLED', 'CROSS_DOCK_ENABLED', 'CONGESTION_AVOIDANCE_ENABLED', 'ML_MODEL_ENABLED'] as const;
 const configMap = parseYaml(readFileSync(path.join(root, 'k8s/production/bin-optimization/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
 const flagDefaults = Object.fromEntries(FLAG_KEYS.map((key) => [key, process.env[key] ?? configMap.data[key]]));
 

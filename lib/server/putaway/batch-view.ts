@@ -44,7 +44,8 @@ export type BatchFlags = {
   ML_MODEL_ENABLED: boolean;
 };
 
-export type BatchView = {
+/** What every view of a batch says about the batch itself: the review queue and the history. */
+export type BatchHeader = {
   batchId: string;
   status: 'OPEN' | 'COMPLETED' | 'FAILED';
   algorithm: string;
@@ -53,6 +54,9 @@ export type BatchView = {
   itemCount: number;
   processingMs: number;
   createdAt: string;
+};
+
+export type BatchView = BatchHeader & {
   /** Bins left out of the candidate set and why (inactive, zero/negative capacity). */
   excludedLocations: { inactive: number; invalidCapacity: number };
   recommendations: RecommendationView[];

@@ -3,18 +3,10 @@ import { ZFindBatches } from '@/lib/schemas/putaway';
 import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
 import { withTenant } from '../db';
-import type { BatchFlags } from './batch-view';
+import type { BatchFlags, BatchHeader } from './batch-view';
 import { parsePutawayInput } from './validate';
 
-export type BatchSummary = {
-  batchId: string;
-  status: 'OPEN' | 'COMPLETED' | 'FAILED';
-  algorithm: string;
-  flags: BatchFlags;
-  source: string;
-  itemCount: number;
-  processingMs: number;
-  createdAt: string;
+export type BatchSummary = BatchHeader & {
   errorMessage: string | null;
   pending: number;
   accepted: number;
