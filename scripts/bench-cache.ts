@@ -37,15 +37,8 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function ensureDatabase(): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unsafe database name ${name}`);
-  url.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const { createDatabase } = await import('./lib/databases.ts');
+  await createDatabase(databaseUrl, { ifMissing: true });
   const { migrateUp } = await import('./lib/migrations.ts');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -6,6 +6,7 @@ import { register } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { BENCH_TENANT_CODE, ensureBenchWarehouse } from './lib/bench-putaway-seed';
+import { createDatabase, databaseNameOf } from './lib/databases';
 
 // lib/server modules start with `import 'server-only'`, which throws outside React's server
 // build: map it to an empty module for this CLI (as vitest's alias does). next-auth's
@@ -36,22 +37,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function ensureDatabase(recreate = false): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  const adminUrl = new URL(databaseUrl);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  if (recreate) {
-    log(`dropping scratch database ${name} (its migrations changed)`);
-    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '')}" WITH (FORCE)`);
-  }
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (!exists.rowCount) {
-    log(`creating database ${name}`);
-    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
-  }
-  await admin.end();
+  if (recreate) log(`dropping scratch database ${databaseNameOf(databaseUrl)} (its migrations changed)`);
+  if (await createDatabase(databaseUrl, recreate ? { replace: true } : { ifMissing: true })) log(`created database ${databaseNameOf(databaseUrl)}`);
 }
 
 async function main(): Promise<void> {

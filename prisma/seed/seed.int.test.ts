@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import bcrypt from 'bcryptjs';
+import { createDatabase, dropDatabase } from '../../scripts/lib/databases';
 import { migrateUp } from '../../scripts/lib/migrations';
 import { databaseUrl } from '../../test/integration/database-url';
 import { DEMO_USERS, SEEDED_DEFECTS, SEEDED_DEFECT_TOTALS, seedDatabase, type SeedSummary } from './index';
@@ -34,10 +35,7 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await createDatabase(url);
   client = new pg.Client({ connectionString: url });
   await client.connect();
   await migrateUp(client);
@@ -46,10 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.end();
-  const admin = new pg.Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(url);
 });
 
 describe('seeding a real database', () => {

@@ -5,9 +5,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../../test/integration/database-url';
+import { createDatabase, dropDatabase } from './databases';
 import { listMigrations, MIGRATIONS_DIR, migrateDown, migrateUp } from './migrations';
 
-const name = `binwise_migrations_${process.pid}_${Date.now().toString(36)}`;
+const url = databaseUrl(`binwise_migrations_${process.pid}_${Date.now().toString(36)}`);
 let client: pg.Client;
 
 async function publicTables(): Promise<string[]> {
@@ -16,20 +17,14 @@ async function publicTables(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  client = new pg.Client({ connectionString: databaseUrl(name) });
+  await createDatabase(url);
+  client = new pg.Client({ connectionString: url });
   await client.connect();
 });
 
 afterAll(async () => {
   await client.end();
-  const admin = new pg.Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(url);
 });
 
 describe('the migration runner', () => {

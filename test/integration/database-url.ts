@@ -6,5 +6,3 @@ export function databaseUrl(database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
-
-export const adminUrlFor = databaseUrl;

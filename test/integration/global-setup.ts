@@ -5,17 +5,13 @@
  */
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createDatabase, dropDatabase } from '../../scripts/lib/databases.ts';
 import { migrateUp } from '../../scripts/lib/migrations.ts';
-import { adminUrlFor, databaseUrl } from './database-url.ts';
+import { databaseUrl } from './database-url.ts';
 
 export default async function setup(project: TestProject) {
-  const name = `binwise_test_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrlFor('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-
-  const url = databaseUrl(name);
+  const url = databaseUrl(`binwise_test_${process.pid}_${Date.now().toString(36)}`);
+  await createDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await migrateUp(client);
@@ -28,12 +24,7 @@ export default async function setup(project: TestProject) {
   process.env.NEXTAUTH_SECRET ??= 'integration-test-secret-0123456789';
   project.provide('databaseUrl', url);
 
-  return async () => {
-    const cleanup = new pg.Client({ connectionString: adminUrlFor('postgres') });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  };
+  return () => dropDatabase(url);
 }
 
 declare module 'vitest' {

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createDatabase } from '../../../scripts/lib/databases.ts';
 import { migrateUp } from '../../../scripts/lib/migrations.ts';
 import { seedDatabase } from '../../../prisma/seed/index.ts';
 import { ROLES, TENANTS, type RoleName } from './config';
@@ -19,21 +20,9 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
   }
 }
 
-function databaseName(url: string): string {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing odd database name ${name}`);
-  return name;
-}
-
 /** Drops and recreates the database named by `url`, migrates it and seeds the demo data. */
 export async function prepareDatabase(url: string, locations = 300): Promise<void> {
-  const name = databaseName(url);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  await withClient(adminUrl.toString(), async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  });
+  await createDatabase(url, { replace: true });
   await withClient(url, (client) => migrateUp(client));
   await seedDatabase({ connectionString: url, seed: 42, locations, log: () => {} });
 }
