@@ -8,20 +8,20 @@ export { OptimizerInputError } from './errors';
 export { mulberry32, randomInt } from './prng';
 
 // vector packing (1-D and 2-D)
-export { packVectors, DEFAULT_PACK_TIME_LIMIT_MS } from './packing/packVectors';
-export type { PackingAlgorithm, PackOptions, PackResult } from './packing/packVectors';
+export { packVectors, DEFAULT_PACK_TIME_LIMIT_MS } from './packing/pack-vectors';
+export type { PackingAlgorithm, PackOptions, PackResult } from './packing/pack-vectors';
 export type { VectorItem, VectorItems } from './packing/instance';
-export { lowerBoundL1, lowerBoundL2 } from './packing/lowerBounds';
+export { lowerBoundL1, lowerBoundL2 } from './packing/lower-bounds';
 
 // putaway
-export { optimizePutaway } from './putaway/optimizePutaway';
-export type { OptimizePutawayInput } from './putaway/optimizePutaway';
+export { optimizePutaway } from './putaway/optimize-putaway';
+export type { OptimizePutawayInput } from './putaway/optimize-putaway';
 export { validatePutawayInput, MAX_ITEM_LINES, MAX_LOCATIONS, MAX_UNITS_PER_LINE } from './putaway/validate';
 export { resolveConfig, DEFAULT_OPTIMIZER_CONFIG, DEFAULT_WEIGHTS } from './putaway/config';
 export { scorePlacement, travelTerm, utilizationTerm, ABC_VELOCITY } from './putaway/scoring';
 export { fitsInside, unitCubicFeet, rectilinear } from './putaway/geometry';
-export { allocateCrossDock } from './putaway/crossDock';
-export type { CrossDockAllocation } from './putaway/crossDock';
+export { allocateCrossDock } from './putaway/cross-dock';
+export type { CrossDockAllocation } from './putaway/cross-dock';
 export { heuristicConfidence, resolveConfidence } from './putaway/confidence';
 export type { ConfidenceModel, ConfidenceSource, HeuristicConfidenceInput } from './putaway/confidence';
 export { FEATURE_NAMES, buildFeatures, featureArray, zoneBucket } from './putaway/features';

@@ -1,4 +1,4 @@
-import { MaxTree } from './maxTree';
+import { MaxTree } from './max-tree';
 import { decreasingOrder, type PackInstance } from './instance';
 
 /** A packing: `assignment[i]` is the bin (0-based) of item i; bins are 0..binCount-1. */

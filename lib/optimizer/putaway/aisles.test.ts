@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AISLE_DEPTH_WEIGHT, aisleTravelCost } from './aisles';
-import { optimizePutaway } from './optimizePutaway';
+import { optimizePutaway } from './optimize-putaway';
 import type { CandidateLocation } from './types';
 
 const bin = (code: string, zone: string, aisle: string, x: number, y: number): CandidateLocation => ({

@@ -1,5 +1,5 @@
 import type { AbcClass, LocationType, ScoreBreakdown } from './types';
-import type { PackingAlgorithm } from '../packing/packVectors';
+import type { PackingAlgorithm } from '../packing/pack-vectors';
 
 /**
  * Ordered, stable list of model features. Append new names at the end only:

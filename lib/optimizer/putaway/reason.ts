@@ -1,4 +1,4 @@
-import { MS_PER_HOUR } from './crossDock';
+import { MS_PER_HOUR } from './cross-dock';
 import type { AbcClass } from './types';
 
 /** Facts shown in a one-line reason. */

@@ -1,4 +1,4 @@
-import { MaxTree } from '../packing/maxTree';
+import { MaxTree } from '../packing/max-tree';
 import { CROSS_DOCK_TYPES, STORAGE_TYPES, isUsable } from './eligibility';
 import { aisleTravelCost, aisleKey } from './aisles';
 import { rectilinear } from './geometry';

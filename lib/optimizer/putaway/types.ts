@@ -1,4 +1,4 @@
-import type { PackingAlgorithm } from '../packing/packVectors';
+import type { PackingAlgorithm } from '../packing/pack-vectors';
 import type { FeatureVector } from './features';
 import type { ConfidenceSource } from './confidence';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCrossDock, MS_PER_HOUR } from './crossDock';
+import { allocateCrossDock, MS_PER_HOUR } from './cross-dock';
 import type { PutawayItem } from './types';
 
 const item = (sku: string, quantity: number): PutawayItem => ({ sku, quantity, lengthIn: 1, widthIn: 1, heightIn: 1, unitWeightLbs: 1, abc: 'A' });

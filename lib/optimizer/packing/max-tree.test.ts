@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MaxTree } from './maxTree';
+import { MaxTree } from './max-tree';
 
 describe('MaxTree', () => {
   it('finds the lowest leaf whose residual covers the need (1-D)', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { optimizePutaway, type OptimizePutawayInput } from './optimizePutaway';
+import { optimizePutaway, type OptimizePutawayInput } from './optimize-putaway';
 import { syntheticWarehouse } from './synthetic';
 import { fitsInside, unitCubicFeet } from './geometry';
 import { mulberry32 } from '../prng';
 import { OptimizerInputError } from '../errors';
 import type { CandidateLocation, PutawayItem } from './types';
-import type { PackingAlgorithm } from '../packing/packVectors';
+import type { PackingAlgorithm } from '../packing/pack-vectors';
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerBound2 as peerL2 } from 'bin-packer';
-import { instanceLowerBound, lowerBoundL1, lowerBoundL2 } from './lowerBounds';
+import { instanceLowerBound, lowerBoundL1, lowerBoundL2 } from './lower-bounds';
 import { buildInstance } from './instance';
 import { mulberry32 } from '../prng';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dominates, profileOf } from './failedProfiles';
+import { dominates, profileOf } from './failed-profiles';
 import type { PutawayItem } from './types';
 
 const it0: PutawayItem = { sku: 'A', quantity: 1, lengthIn: 10, widthIn: 20, heightIn: 30, unitWeightLbs: 5, abc: 'A' };

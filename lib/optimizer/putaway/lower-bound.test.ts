@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storageLowerBound } from './lowerBound';
+import { storageLowerBound } from './lower-bound';
 import { buildState } from './state';
 import { syntheticWarehouse } from './synthetic';
 

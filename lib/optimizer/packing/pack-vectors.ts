@@ -2,8 +2,8 @@ import { OptimizerInputError } from '../errors';
 import { buildInstance, decreasingOrder, type VectorItems } from './instance';
 import { firstFitDecreasing, type Packing } from './ffd';
 import { bestFitDecreasing } from './bfd';
-import { instanceLowerBound } from './lowerBounds';
-import { eliminateBins } from './binElimination';
+import { instanceLowerBound } from './lower-bounds';
+import { eliminateBins } from './bin-elimination';
 import { minimumBinSlack } from './mbs';
 
 /** Packing algorithm names shared by the vector packer and the putaway engine. */

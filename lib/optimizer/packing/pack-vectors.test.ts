@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { packVectors, type PackingAlgorithm } from './packVectors';
+import { packVectors, type PackingAlgorithm } from './pack-vectors';
 import { OptimizerInputError } from '../errors';
 import { mulberry32 } from '../prng';
 

@@ -1,15 +1,15 @@
 import { resolveConfig } from './config';
 import { resolveConfidence, type ConfidenceModel } from './confidence';
-import { allocateCrossDock } from './crossDock';
+import { allocateCrossDock } from './cross-dock';
 import { buildFeatures } from './features';
 import { unitCubicFeet } from './geometry';
 import { gatherCandidates, rankCandidates, scoreCandidate, type LineSearch } from './candidates';
 import { buildReason } from './reason';
 import { ABC_VELOCITY } from './scoring';
 import { buildState, place, type BinState } from './state';
-import { storageLowerBound } from './lowerBound';
+import { storageLowerBound } from './lower-bound';
 import { validatePutawayInput } from './validate';
-import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failedProfiles';
+import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failed-profiles';
 import type {
   CandidateLocation,
   OptimizerConfig,

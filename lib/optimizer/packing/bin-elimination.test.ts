@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eliminateBins } from './binElimination';
+import { eliminateBins } from './bin-elimination';
 import { firstFitDecreasing } from './ffd';
 import { buildInstance } from './instance';
-import { instanceLowerBound } from './lowerBounds';
+import { instanceLowerBound } from './lower-bounds';
 
 function check(sizes: number[], cap: number, assignment: Int32Array, bins: number): void {
   const load = new Array<number>(bins).fill(0);
