@@ -6,7 +6,7 @@ import { unitCubicFeet } from './geometry';
 import { gatherCandidates, rankCandidates, scoreCandidate, type LineSearch } from './candidates';
 import { buildReason } from './reason';
 import { ABC_VELOCITY } from './scoring';
-import { buildState, place, type BinState } from './state';
+import { buildState, place, withCap, type BinState } from './state';
 import { storageLowerBound } from './lower-bound';
 import { validatePutawayInput } from './validate';
 import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failed-profiles';
@@ -141,7 +141,8 @@ function makeLine(
  *    first; FFD/BFD: larger units first). Each line takes bins one at a time
  *    from a pruned candidate set (cheapest feasible window by aisle-aware
  *    travel cost + same-SKU bins + co-picked bays), scored and ranked by the
- *    algorithm's rule.
+ *    algorithm's rule. HYBRID first fills bins only up to the top of the target
+ *    band; a second pass over what is left may use the room up to the hard cap.
  *
  * Hard constraints (volume and weight under hardCap, fit in 6 orientations,
  * type, mixing, hazard, temperature, heavy-unit rule, active and valid
@@ -154,7 +155,11 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   validatePutawayInput(input);
   const config = resolveConfig(input.config);
   const { items, context } = input;
-  const state = buildState(input.locations, context, config.hardCap);
+  // HYBRID fills storage inside the target band first and opens the headroom up to the hard
+  // cap only for what nothing else can hold (second pass); FFD and BFD pack against the hard cap.
+  const softCap = config.algorithm === 'HYBRID' ? Math.min(config.targetBand.max, config.hardCap) : config.hardCap;
+  const softConfig: OptimizerConfig = softCap < config.hardCap ? { ...config, hardCap: softCap } : config;
+  const state = buildState(input.locations, context, softCap);
   const affinity = buildAffinity(context);
   const recommendations: PutawayRecommendation[] = [];
   const unplaceable: UnplaceableLine[] = [];
@@ -162,13 +167,19 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   let scored = 0;
   let crossDockUnits = 0;
 
-  const run = (line: LineSearch, quantity: number, crossDock?: { orderRef: string; dueAt: number }): number => {
+  const run = (
+    state: BinState,
+    phase: OptimizerConfig,
+    line: LineSearch,
+    quantity: number,
+    crossDock?: { orderRef: string; dueAt: number },
+  ): number => {
     let left = quantity;
     const fillTight = config.algorithm === 'BFD';
     while (left > 0) {
-      const cands = gatherCandidates(state, line, config);
+      const cands = gatherCandidates(state, line, phase);
       if (cands.length === 0) break;
-      const options = cands.map((b) => scoreCandidate(state, line, b, left, config, context.openPickTasksByAisle, fillTight));
+      const options = cands.map((b) => scoreCandidate(state, line, b, left, phase, context.openPickTasksByAisle, fillTight));
       scored += options.length;
       const ranked = rankCandidates(options, config.algorithm, state);
       const best = ranked[0];
@@ -252,7 +263,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
     for (const a of allocateCrossDock(items, context.openDemand, context.now, config.crossDockHorizonHours)) {
       let line = lines.get(a.itemIndex);
       if (!line) lines.set(a.itemIndex, (line = makeLine(state, items[a.itemIndex], a.itemIndex, false, affinity, config)));
-      const placed = run(line, a.quantity, { orderRef: a.orderRef, dueAt: a.dueAt });
+      const placed = run(state, config, line, a.quantity, { orderRef: a.orderRef, dueAt: a.dueAt });
       remaining[a.itemIndex] -= placed;
       crossDockUnits += placed;
     }
@@ -262,7 +273,8 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   const unitCf = items.map((it) => unitCubicFeet(it.lengthIn, it.widthIn, it.heightIn));
   const order = items.map((_, i) => i);
   if (config.algorithm === 'HYBRID') {
-    order.sort((a, b) => abcRank[items[a].abc] - abcRank[items[b].abc] || unitCf[b] * items[b].quantity - unitCf[a] * items[a].quantity || a - b);
+    const heavy = (i: number): number => (items[i].unitWeightLbs > config.heavyUnitLbs ? 0 : 1);
+    order.sort((a, b) => heavy(a) - heavy(b) || abcRank[items[a].abc] - abcRank[items[b].abc] || unitCf[b] * items[b].quantity - unitCf[a] * items[a].quantity || a - b);
   } else {
     order.sort((a, b) => unitCf[b] - unitCf[a] || a - b);
   }
@@ -273,34 +285,40 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
     storageLbs += remaining[i] * items[i].unitWeightLbs;
   }
   const lowerBound = storageLowerBound(state, storageCf, storageLbs, config.hardCap);
-  const failed: FailedProfile[] = [];
-  for (const i of order) {
-    if (remaining[i] <= 0) continue;
-    const inNonMixing = (state.skuBins.get(items[i].sku) ?? []).some((b) => !state.locations[b].allowMixing);
-    const known = failed.find((f) => (!f.sawMixing || !inNonMixing) && dominates(f, items[i], unitCf[i]));
-    let code: UnplaceableCode;
-    if (known) code = known.code;
-    else {
-      const line = makeLine(state, items[i], i, true, affinity, config);
-      remaining[i] -= run(line, remaining[i]);
-      code = state.storage.length === 0 ? 'NO_ELIGIBLE_LOCATION' : line.worst;
-      if (code === 'NO_ELIGIBLE_LOCATION' && state.storage.length > 0) {
-        // every bin was skipped for lack of room: say whether any could ever hold the unit
-        code = items[i].unitWeightLbs > state.maxRoom[1] + 1e-9 ? 'TOO_HEAVY' : unitCf[i] > state.maxRoom[0] + 1e-9 ? 'DOES_NOT_FIT' : 'NO_CAPACITY';
+  // One pass over the lines under a fill cap; `final` reports what is still left as unplaceable.
+  const storagePass = (passState: BinState, phase: OptimizerConfig, final: boolean): void => {
+    const failed: FailedProfile[] = [];
+    for (const i of order) {
+      if (remaining[i] <= 0) continue;
+      const inNonMixing = (passState.skuBins.get(items[i].sku) ?? []).some((b) => !passState.locations[b].allowMixing);
+      const known = failed.find((f) => (!f.sawMixing || !inNonMixing) && dominates(f, items[i], unitCf[i]));
+      let code: UnplaceableCode;
+      if (known) code = known.code;
+      else {
+        const line = makeLine(passState, items[i], i, true, affinity, config);
+        remaining[i] -= run(passState, phase, line, remaining[i]);
+        code = passState.storage.length === 0 ? 'NO_ELIGIBLE_LOCATION' : line.worst;
+        if (code === 'NO_ELIGIBLE_LOCATION' && passState.storage.length > 0) {
+          // every bin was skipped for lack of room: say whether any could ever hold the unit
+          code = items[i].unitWeightLbs > passState.maxRoom[1] + 1e-9 ? 'TOO_HEAVY' : unitCf[i] > passState.maxRoom[0] + 1e-9 ? 'DOES_NOT_FIT' : 'NO_CAPACITY';
+        }
+        if (remaining[i] > 0 && failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code, line.sawMixing));
       }
-      if (remaining[i] > 0 && failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code, line.sawMixing));
+      if (final && remaining[i] > 0) {
+        unplaceable.push({
+          itemIndex: i,
+          sku: items[i].sku,
+          lotNumber: items[i].lotNumber ?? null,
+          quantity: remaining[i],
+          code,
+          message: `${remaining[i]} unit(s) of ${items[i].sku}: ${MESSAGES[code]}`,
+        });
+      }
     }
-    if (remaining[i] > 0) {
-      unplaceable.push({
-        itemIndex: i,
-        sku: items[i].sku,
-        lotNumber: items[i].lotNumber ?? null,
-        quantity: remaining[i],
-        code,
-        message: `${remaining[i]} unit(s) of ${items[i].sku}: ${MESSAGES[code]}`,
-      });
-    }
-  }
+  };
+  const twoPass = softConfig !== config;
+  storagePass(state, softConfig, !twoPass);
+  if (twoPass && order.some((i) => remaining[i] > 0)) storagePass(withCap(state, config.hardCap), config, true);
   const unitsPlaced = recommendations.reduce((s, r) => s + r.quantity, 0);
   return {
     recommendations,

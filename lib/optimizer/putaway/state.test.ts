@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildState, holdsOnly, place, sortByDistance } from './state';
+import { buildState, holdsOnly, place, sortByDistance, withCap } from './state';
 import { syntheticWarehouse } from './synthetic';
 
 describe('buildState', () => {
@@ -19,5 +19,19 @@ describe('buildState', () => {
 describe('sortByDistance', () => {
   it('orders by distance, ties by index', () => {
     expect([...sortByDistance([0, 1, 2, 3], Float64Array.from([5, 1, 5, 0]))]).toEqual([3, 1, 0, 2]);
+  });
+});
+
+describe('withCap', () => {
+  it('re-indexes the room under the new cap while sharing fills and contents with the original state', () => {
+    const w = syntheticWarehouse({ locations: 20, lines: 1, unitsPerLine: 1, seed: 3 });
+    const soft = buildState(w.locations, w.context, 0.85);
+    const hard = withCap(soft, 0.95);
+    expect(hard.hardCap).toBe(0.95);
+    expect(hard.maxRoom[0]).toBeGreaterThan(soft.maxRoom[0]);
+    const b = hard.storage[0];
+    place(hard, b, 'NEW-SKU', null, 1, 1, 1, true);
+    expect(soft.usedCf[b]).toBe(hard.usedCf[b]);
+    expect(soft.skuBins.get('NEW-SKU')).toEqual([b]);
   });
 });

@@ -256,3 +256,29 @@ export function sortByDistance(indexes: readonly number[], dist: Float64Array): 
   for (let k = 0; k < keys.length; k++) out[k] = keys[k] % INDEX_SPAN;
   return out;
 }
+
+/**
+ * The same bins under another fill cap (0..1): a new room index and `maxRoom`,
+ * sharing every other array and map with `state`: fills and contents placed
+ * through either are seen by both, but only the state placed through keeps its
+ * room index current, so use one at a time. Used to open the headroom between
+ * the target band and the hard cap once nothing fits inside the band. O(m).
+ */
+export function withCap(state: BinState, cap: number): BinState {
+  const sorted = state.storage;
+  const room = new MaxTree(Math.max(1, sorted.length), 2, [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+  const maxRoom: [number, number] = [0, 0];
+  const leaf = new Float64Array(2);
+  for (let k = 0; k < sorted.length; k++) {
+    const b = sorted[k];
+    const l = state.locations[b];
+    if (l.allowMixing || (l.skus.length === 0 && !state.addedSkus.has(b))) {
+      leaf[0] = cap * l.cubicFeet - state.usedCf[b];
+      leaf[1] = cap * l.maxWeightLbs - state.usedLbs[b];
+      room.set(k, leaf);
+    }
+    maxRoom[0] = Math.max(maxRoom[0], cap * l.cubicFeet);
+    maxRoom[1] = Math.max(maxRoom[1], cap * l.maxWeightLbs);
+  }
+  return { ...state, room, hardCap: cap, maxRoom };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { optimizePutaway } from './optimize-putaway';
+import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
+
+/** A 10 cu ft shelf bin `x` feet down aisle A1 from a dock at the origin. */
+function bin(code: string, x: number, extra: Partial<CandidateLocation> = {}): CandidateLocation {
+  return {
+    id: code, code, zone: 'Z', aisle: 'A1', bay: String(x), level: 2, x, y: 0, type: 'RESERVE',
+    cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 48, w: 48, h: 60 },
+    usedCubicFeet: 0, usedWeightLbs: 0, skus: [], lots: [], allowMixing: true, isActive: true,
+    ...extra,
+  };
+}
+
+/** `quantity` units of one cubic foot (12 in cube), 5 lbs each unless `unitWeightLbs` says otherwise. */
+function item(sku: string, quantity: number, extra: Partial<PutawayItem> = {}): PutawayItem {
+  return { sku, quantity, lengthIn: 12, widthIn: 12, heightIn: 12, unitWeightLbs: 5, abc: 'A', ...extra };
+}
+
+const context: PutawayContext = { dock: { x: 0, y: 0 }, affinity: [], openPickTasksByAisle: {}, openDemand: [], now: 0, seed: 1 };
+
+const placedIn = (result: ReturnType<typeof optimizePutaway>) => {
+  const by: Record<string, number> = {};
+  for (const r of result.recommendations) by[r.locationCode] = (by[r.locationCode] ?? 0) + r.quantity;
+  return by;
+};
+
+describe('HYBRID fills inside the target band first', () => {
+  it('stops a near bin at the top of the band while a farther bin still has room inside it', () => {
+    const result = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('NEAR', 5), bin('FAR', 40)], context });
+    // 85% of 10 cu ft holds 8 units; the 9th would take the near bin to 90%
+    expect(placedIn(result)).toEqual({ NEAR: 8, FAR: 2 });
+    expect(Math.max(...result.recommendations.map((r) => r.fillAfter))).toBeLessThanOrEqual(0.85 + 1e-9);
+  });
+
+  it('uses the room between the band and the hard cap rather than leave units unplaced', () => {
+    const result = optimizePutaway({ items: [item('INK-1', 9)], locations: [bin('ONLY', 5)], context });
+    expect(placedIn(result)).toEqual({ ONLY: 9 });
+    expect(result.unplaceable).toEqual([]);
+  });
+
+  it('still refuses what would pass the hard cap', () => {
+    const result = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('ONLY', 5)], context });
+    expect(placedIn(result)).toEqual({ ONLY: 9 });
+    expect(result.unplaceable).toMatchObject([{ quantity: 1, code: 'NO_CAPACITY' }]);
+  });
+
+  it('leaves FFD and BFD packing against the hard cap', () => {
+    const bfd = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('NEAR', 5), bin('FAR', 40)], context, config: { algorithm: 'BFD' } });
+    expect(placedIn(bfd)).toEqual({ NEAR: 9, FAR: 1 });
+  });
+});
+
+describe('HYBRID places heavy units first', () => {
+  it('gives the only floor-level bin to the heavy line, even when a lighter A-class line arrives with it', () => {
+    const locations = [bin('FLOOR', 5, { level: 1 }), bin('UPPER', 40)];
+    const items = [item('INK-1', 8), item('ROLL-1', 1, { abc: 'C', lengthIn: 20, widthIn: 20, heightIn: 21.6, unitWeightLbs: 400 })];
+    const result = optimizePutaway({ items, locations, context });
+    expect(result.unplaceable).toEqual([]);
+    expect(result.recommendations.find((r) => r.sku === 'ROLL-1')?.locationCode).toBe('FLOOR');
+  });
+});
