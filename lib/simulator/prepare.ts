@@ -50,7 +50,17 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   const dueByDay = new Map<number, OrderEvent[]>();
   const receiptsByDay = new Map<number, ReceiptEvent[]>();
   let lastDay = 0;
-  for (const event of scenario.events) {
+  // Order ids need not be unique (exports often restart numbering every day), but the replay
+  // keys staged stock and open demand by order: each order gets its own id here.
+  const usedIds = new Set<string>();
+  const uniqueId = (id: string) => {
+    let ref = id;
+    for (let n = 2; usedIds.has(ref); n += 1) ref = `${id}#${n}`;
+    usedIds.add(ref);
+    return ref;
+  };
+  for (const original of scenario.events) {
+    const event = original.kind === 'order' ? { ...original, id: uniqueId(original.id) } : original;
     if (event.kind === 'receipt') {
       if (event.day < 0) continue;
       push(receiptsByDay, event.day, event);
