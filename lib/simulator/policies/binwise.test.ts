@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_UNITS_PER_LINE } from '../../optimizer';
 import { prepareScenario } from '../prepare';
 import { replay } from '../replay';
 import { parseScenario, type Scenario } from '../scenario';
@@ -61,6 +62,20 @@ describe('binwise policy (the engine inside the replay)', () => {
     expect(without.crossDockHits).toBe(0);
     expect(withCrossDock.pickTravel).toBeLessThan(without.pickTravel);
     expect(withCrossDock.unitsNotPlaced).toBe(0);
+  });
+
+  it('puts away a receipt larger than the engine takes on one line (over a million washers)', () => {
+    const scenario = prepareScenario(
+      parseScenario({
+        dock: { x: 0, y: 0 },
+        locations: [{ code: 'BULK-1', zone: 'B', aisle: '1', bay: 1, level: 0, x: 0, y: 10, type: 'BULK', cubicFeet: 2000, maxWeightLbs: 100000, insideInches: { l: 120, w: 96, h: 72 } }],
+        materials: [{ sku: 'WASHER', lengthIn: 1, widthIn: 1, heightIn: 0.1, weightLbs: 0.01 }],
+        events: [{ day: 0, kind: 'receipt', sku: 'WASHER', quantity: MAX_UNITS_PER_LINE + 500_000 }],
+      }),
+    );
+    const result = replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS));
+    expect(result.unitsReceived).toBe(MAX_UNITS_PER_LINE + 500_000);
+    expect(result.unitsNotPlaced).toBe(0);
   });
 
   it('names the ablation variants and refuses an unknown policy', () => {

@@ -1,4 +1,4 @@
-import { optimizePutaway, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
+import { MAX_UNITS_PER_LINE, optimizePutaway, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
 import type { SimulationFlags } from './names';
 import type { Policy, PolicyInput } from './types';
 
@@ -59,16 +59,20 @@ export function binwisePolicy(name: string, flags: SimulationFlags, config: Opti
       for (const request of input.requests) {
         const material = input.state.materials.get(request.sku);
         if (!material || request.quantity <= 0) continue;
-        items.push({
-          sku: request.sku,
-          quantity: request.quantity,
-          lengthIn: material.lengthIn,
-          widthIn: material.widthIn,
-          heightIn: material.heightIn,
-          unitWeightLbs: material.weightLbs,
-          abc: input.abc.get(request.sku) ?? 'C',
-          lotNumber: `R${input.day}-${request.sku}`,
-        });
+        // The engine takes at most MAX_UNITS_PER_LINE units per line; a bigger receipt (small
+        // parts by the million) arrives as several lines of the same lot.
+        for (let offset = 0; offset < request.quantity; offset += MAX_UNITS_PER_LINE) {
+          items.push({
+            sku: request.sku,
+            quantity: Math.min(MAX_UNITS_PER_LINE, request.quantity - offset),
+            lengthIn: material.lengthIn,
+            widthIn: material.widthIn,
+            heightIn: material.heightIn,
+            unitWeightLbs: material.weightLbs,
+            abc: input.abc.get(request.sku) ?? 'C',
+            lotNumber: `R${input.day}-${request.sku}`,
+          });
+        }
       }
       if (items.length === 0) return;
       const affinity: AffinityPair[] = [];
