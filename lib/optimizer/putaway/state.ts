@@ -1,6 +1,6 @@
 import { MaxTree } from '../packing/max-tree';
 import { CROSS_DOCK_TYPES, STORAGE_TYPES, isUsable } from './eligibility';
-import { aisleTravelCost, aisleKey } from './aisles';
+import { aisleTravelCost } from './aisles';
 import { rectilinear } from './geometry';
 import type { CandidateLocation, PutawayContext } from './types';
 
@@ -74,8 +74,12 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
   const inside = new Float64Array(3 * m);
   const bayId = new Int32Array(m);
   const aisleId = new Int32Array(m);
-  const bayIds = new Map<string, number>();
-  const aisleIds = new Map<string, number>();
+  // aisle -> bay -> id and zone -> aisle -> id: the same ids as keys joined by a separator
+  // (bayKey, aisleKey), without building two strings per bin
+  const bayIds = new Map<string, Map<string, number>>();
+  const aisleIds = new Map<string, Map<string, number>>();
+  let bays = 0;
+  let aisles = 0;
   const storage: number[] = [];
   const staging: number[] = [];
   const skuBins = new Map<string, number[]>();
@@ -98,13 +102,15 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
     inside[3 * b] = a0;
     inside[3 * b + 1] = a1;
     inside[3 * b + 2] = a2;
-    const bk = bayKey(l);
-    let id = bayIds.get(bk);
-    if (id === undefined) bayIds.set(bk, (id = bayIds.size));
+    let bayOf = bayIds.get(l.aisle);
+    if (bayOf === undefined) bayIds.set(l.aisle, (bayOf = new Map()));
+    let id = bayOf.get(l.bay);
+    if (id === undefined) bayOf.set(l.bay, (id = bays++));
     bayId[b] = id;
-    const ak = aisleKey(l);
-    let aid = aisleIds.get(ak);
-    if (aid === undefined) aisleIds.set(ak, (aid = aisleIds.size));
+    let aisleOf = aisleIds.get(l.zone);
+    if (aisleOf === undefined) aisleIds.set(l.zone, (aisleOf = new Map()));
+    let aid = aisleOf.get(l.aisle);
+    if (aid === undefined) aisleOf.set(l.aisle, (aid = aisles++));
     aisleId[b] = aid;
     if (!isUsable(l)) {
       excluded++;

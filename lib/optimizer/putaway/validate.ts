@@ -48,40 +48,55 @@ export function validateItem(it: PutawayItem, i: number): void {
   text(`${p}.temperatureClass`, it.temperatureClass, true);
 }
 
+/** Field name of location i, built only when a value is refused (10,000 bins per call). */
+function locationField(i: number, name: string): string {
+  return `locations[${i}].${name}`;
+}
+
+function finiteAt(i: number, name: string, v: unknown, min = Number.NEGATIVE_INFINITY): void {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) finite(locationField(i, name), v, min);
+}
+
+function textAt(i: number, name: string, v: unknown, optional = false): void {
+  if (optional && v === undefined) return;
+  if (typeof v !== 'string' || v.length === 0) text(locationField(i, name), v, optional);
+}
+
+function requireAt(ok: boolean, i: number, name: string, v: unknown, message: string): void {
+  if (!ok) throw new OptimizerInputError(locationField(i, name), v, message);
+}
+
 /**
  * Validates one location. Capacity <= 0 (or non-finite) is allowed here: such
  * bins are data-quality problems and are excluded, never used.
  * @throws OptimizerInputError
  */
 export function validateLocation(l: CandidateLocation, i: number): void {
-  const p = `locations[${i}]`;
-  if (typeof l !== 'object' || l === null) throw new OptimizerInputError(p, l, 'must be an object');
-  text(`${p}.id`, l.id);
-  text(`${p}.code`, l.code);
-  if (typeof l.zone !== 'string') throw new OptimizerInputError(`${p}.zone`, l.zone, 'must be a string');
-  if (typeof l.aisle !== 'string') throw new OptimizerInputError(`${p}.aisle`, l.aisle, 'must be a string');
-  if (typeof l.bay !== 'string') throw new OptimizerInputError(`${p}.bay`, l.bay, 'must be a string');
-  finite(`${p}.level`, l.level);
-  finite(`${p}.x`, l.x);
-  finite(`${p}.y`, l.y);
-  if (!LOCATION_TYPES.has(l.type)) throw new OptimizerInputError(`${p}.type`, l.type, 'must be PICK_FACE, RESERVE, BULK, STAGING or DOCK');
-  if (typeof l.cubicFeet !== 'number' || Number.isNaN(l.cubicFeet)) throw new OptimizerInputError(`${p}.cubicFeet`, l.cubicFeet, 'must be a number');
-  if (typeof l.maxWeightLbs !== 'number' || Number.isNaN(l.maxWeightLbs)) throw new OptimizerInputError(`${p}.maxWeightLbs`, l.maxWeightLbs, 'must be a number');
+  if (typeof l !== 'object' || l === null) throw new OptimizerInputError(`locations[${i}]`, l, 'must be an object');
+  textAt(i, 'id', l.id);
+  textAt(i, 'code', l.code);
+  requireAt(typeof l.zone === 'string', i, 'zone', l.zone, 'must be a string');
+  requireAt(typeof l.aisle === 'string', i, 'aisle', l.aisle, 'must be a string');
+  requireAt(typeof l.bay === 'string', i, 'bay', l.bay, 'must be a string');
+  finiteAt(i, 'level', l.level);
+  finiteAt(i, 'x', l.x);
+  finiteAt(i, 'y', l.y);
+  requireAt(LOCATION_TYPES.has(l.type), i, 'type', l.type, 'must be PICK_FACE, RESERVE, BULK, STAGING or DOCK');
+  requireAt(typeof l.cubicFeet === 'number' && !Number.isNaN(l.cubicFeet), i, 'cubicFeet', l.cubicFeet, 'must be a number');
+  requireAt(typeof l.maxWeightLbs === 'number' && !Number.isNaN(l.maxWeightLbs), i, 'maxWeightLbs', l.maxWeightLbs, 'must be a number');
   const inside = l.insideInches;
-  if (typeof inside !== 'object' || inside === null) throw new OptimizerInputError(`${p}.insideInches`, inside, 'must be { l, w, h }');
-  finite(`${p}.insideInches.l`, inside.l, 0);
-  finite(`${p}.insideInches.w`, inside.w, 0);
-  finite(`${p}.insideInches.h`, inside.h, 0);
-  finite(`${p}.usedCubicFeet`, l.usedCubicFeet, 0);
-  finite(`${p}.usedWeightLbs`, l.usedWeightLbs, 0);
-  if (!Array.isArray(l.skus)) throw new OptimizerInputError(`${p}.skus`, l.skus, 'must be an array of strings');
-  if (!Array.isArray(l.lots)) throw new OptimizerInputError(`${p}.lots`, l.lots, 'must be an array of strings');
-  if (typeof l.allowMixing !== 'boolean') throw new OptimizerInputError(`${p}.allowMixing`, l.allowMixing, 'must be true or false');
-  if (typeof l.isActive !== 'boolean') throw new OptimizerInputError(`${p}.isActive`, l.isActive, 'must be true or false');
-  if (l.allowedHazardClasses !== undefined && !Array.isArray(l.allowedHazardClasses)) {
-    throw new OptimizerInputError(`${p}.allowedHazardClasses`, l.allowedHazardClasses, 'must be an array of strings');
-  }
-  text(`${p}.temperatureClass`, l.temperatureClass, true);
+  requireAt(typeof inside === 'object' && inside !== null, i, 'insideInches', inside, 'must be { l, w, h }');
+  finiteAt(i, 'insideInches.l', inside.l, 0);
+  finiteAt(i, 'insideInches.w', inside.w, 0);
+  finiteAt(i, 'insideInches.h', inside.h, 0);
+  finiteAt(i, 'usedCubicFeet', l.usedCubicFeet, 0);
+  finiteAt(i, 'usedWeightLbs', l.usedWeightLbs, 0);
+  requireAt(Array.isArray(l.skus), i, 'skus', l.skus, 'must be an array of strings');
+  requireAt(Array.isArray(l.lots), i, 'lots', l.lots, 'must be an array of strings');
+  requireAt(typeof l.allowMixing === 'boolean', i, 'allowMixing', l.allowMixing, 'must be true or false');
+  requireAt(typeof l.isActive === 'boolean', i, 'isActive', l.isActive, 'must be true or false');
+  requireAt(l.allowedHazardClasses === undefined || Array.isArray(l.allowedHazardClasses), i, 'allowedHazardClasses', l.allowedHazardClasses, 'must be an array of strings');
+  textAt(i, 'temperatureClass', l.temperatureClass, true);
 }
 
 /** Validates the context. @throws OptimizerInputError */

@@ -85,7 +85,6 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
     for (const item of packable) unplaceable.push({ sku: item.sku, lotNumber: item.lotNumber, quantity: item.quantity, reasonCode: 'NO_ELIGIBLE_LOCATION', reason: 'No active bin with a valid capacity.' });
     return { recommendations: [], unplaceable };
   }
-  const zoneById = new Map(inputs.locations.map((l) => [l.id, l.zone]));
   try {
     const result = optimizePutaway({
       items: packable.map(toItem),
@@ -112,6 +111,7 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
     for (const line of result.unplaceable) {
       unplaceable.push({ sku: line.sku, lotNumber: line.lotNumber, quantity: line.quantity, reasonCode: line.code, reason: line.message });
     }
+    const zoneById = zonesOf(inputs.locations, result.recommendations);
     return { recommendations: result.recommendations.map((r) => toRecommendation(r, packable[r.itemIndex]!, zoneById)), unplaceable };
   } catch (error) {
     if (error instanceof OptimizerInputError) {
@@ -119,6 +119,13 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
     }
     throw error;
   }
+}
+
+/** Zone of each recommended bin: one pass over the bins, without a map of all 10,000 of them. */
+function zonesOf(locations: readonly LocationWithFill[], recommendations: readonly PutawayRecommendation[]): Map<string, string> {
+  const zones = new Map(recommendations.map((r) => [r.locationId, '']));
+  for (const l of locations) if (zones.has(l.id)) zones.set(l.id, l.zone);
+  return zones;
 }
 
 function toRecommendation(r: PutawayRecommendation, item: EngineItem, zoneById: Map<string, string>): EngineRecommendation {
