@@ -1,4 +1,4 @@
-// `npm run -s bench:putaway -- [--json] [--runs 200] [--items 50] [--database-url postgresql://…]`
+// `npm run -s bench:putaway -- [--json] [--runs 200] [--items 50] [--skip-large] [--database-url postgresql://…]`
 // Times the REAL putaway service end to end (candidate query, context queries, engine,
 // inserts) against PostgreSQL on a 10,000-bin / ~200,000-lot scratch warehouse, then
 // batches of 500 and 5,000 items. Prints JSON with --json.
@@ -85,39 +85,49 @@ async function main(): Promise<void> {
   // too, because on a shared machine wall time also measures everyone else's load.
   let flagsUsed: Record<string, unknown> = {};
   const time = async (count: number) => {
+    let phases: Record<string, number> = {};
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    const batch = await createPutawayBatch(context, { items: receipt(count), source: 'BENCH' });
+    const batch = await createPutawayBatch(context, { items: receipt(count), source: 'BENCH' }, { onPhases: (timings) => (phases = { ...timings }) });
     const cpu = process.cpuUsage(cpu0);
     flagsUsed = batch.flags;
-    return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, placed: batch.recommendations.length, unplaceable: batch.unplaceable.length };
+    return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, placed: batch.recommendations.length, unplaceable: batch.unplaceable.length, phases };
+  };
+  // Median wall time of each phase of the service (begin, queries, engine, insert, commit).
+  const phaseMedians = (runsPhases: Record<string, number>[]) => {
+    const names = [...new Set(runsPhases.flatMap((p) => Object.keys(p)))];
+    return Object.fromEntries(names.map((name) => [name, percentile(runsPhases.map((p) => p[name] ?? 0).sort((a, b) => a - b), 50)]));
   };
 
   const loadBefore = loadavg()[0]!;
   for (let i = 0; i < 5; i++) await time(itemsPerBatch);
   const samples: number[] = [];
   const cpuSamples: number[] = [];
+  const phaseSamples: Record<string, number>[] = [];
   let placed = 0;
   for (let i = 0; i < runs; i++) {
     const result = await time(itemsPerBatch);
     samples.push(result.ms);
     cpuSamples.push(result.cpuMs);
+    phaseSamples.push(result.phases);
     placed += result.placed;
   }
   samples.sort((a, b) => a - b);
   cpuSamples.sort((a, b) => a - b);
   log(`${runs} × ${itemsPerBatch} items: p50 ${percentile(samples, 50)} ms, p95 ${percentile(samples, 95)} ms`);
 
-  const large: Record<string, { runs: number; meanMs: number; maxMs: number; placed: number; unplaceable: number }> = {};
-  for (const [count, repeats] of [[500, 10], [5000, 3]] as const) {
+  const large: Record<string, { runs: number; meanMs: number; maxMs: number; placed: number; unplaceable: number; phasesMs: Record<string, number> }> = {};
+  for (const [count, repeats] of process.argv.includes('--skip-large') ? [] : ([[500, 10], [5000, 3]] as const)) {
     const times: number[] = [];
+    const phases: Record<string, number>[] = [];
     let last = { placed: 0, unplaceable: 0 };
     for (let i = 0; i < repeats; i++) {
       const result = await time(count);
       times.push(result.ms);
+      phases.push(result.phases);
       last = result;
     }
-    large[String(count)] = { runs: repeats, meanMs: Math.round(times.reduce((s, x) => s + x, 0) / repeats), maxMs: Math.round(Math.max(...times)), placed: last.placed, unplaceable: last.unplaceable };
+    large[String(count)] = { runs: repeats, meanMs: Math.round(times.reduce((s, x) => s + x, 0) / repeats), maxMs: Math.round(Math.max(...times)), placed: last.placed, unplaceable: last.unplaceable, phasesMs: phaseMedians(phases) };
     log(`${repeats} × ${count} items: mean ${large[String(count)]!.meanMs} ms, max ${large[String(count)]!.maxMs} ms`);
   }
 
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
     placedPerBatch: Math.round(placed / runs),
     cpuP50Ms: percentile(cpuSamples, 50),
     cpuP95Ms: percentile(cpuSamples, 95),
+    phasesMs: phaseMedians(phaseSamples),
     batches: large,
     flags: flagsUsed,
     machine: { cpus: cpus().length, loadAverage1mBefore: Math.round(loadBefore * 10) / 10, loadAverage1mAfter: Math.round(loadavg()[0]! * 10) / 10 },

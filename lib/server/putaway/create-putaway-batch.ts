@@ -10,6 +10,7 @@ import { getActiveConfidenceModel } from '../ml/get-active-confidence-model';
 import type { BatchFlags, BatchView, RecommendationView } from './batch-view';
 import { loadCandidateLocations } from './load-candidates';
 import { loadAffinity, loadDock, loadMaterialsBySku, loadOpenDemand, loadOpenPickTasksByAisle, type MaterialInfo } from './load-putaway-inputs';
+import { phaseTimer, type PhaseTimer, type PhaseTimings } from './phase-timer';
 import { countBatchFailure, observeBatch } from './putaway-metrics';
 import { runEngine, type EngineItem, type EngineOutput } from './run-engine';
 import { parsePutawayInput } from './validate';
@@ -21,16 +22,22 @@ import { parsePutawayInput } from './validate';
  * one transaction. A refusal (bad input, unknown SKU, missing permission) writes nothing;
  * an unexpected failure is counted and recorded as a FAILED batch.
  */
-export async function createPutawayBatch(context: AuthContext, input: TCreatePutawayBatch): Promise<BatchView> {
+export async function createPutawayBatch(
+  context: AuthContext,
+  input: TCreatePutawayBatch,
+  options: { onPhases?: (timings: PhaseTimings) => void } = {},
+): Promise<BatchView> {
   assertPermission(context, 'recommendations.create');
   const { items, source } = parsePutawayInput(ZCreatePutawayBatch, input);
   const started = performance.now();
+  const timer = phaseTimer();
   let algorithm = 'unknown';
   let flagsUsed: BatchFlags | null = null;
   try {
     const view = await withTenant(
       context.tenantId,
       async (tx) => {
+        timer.mark('begin');
         const materials = await loadMaterialsBySku(tx, [...new Set(items.map((item) => item.sku))]);
         const unknown = items.findIndex((item) => !materials.has(item.sku));
         if (unknown >= 0) {
@@ -39,9 +46,10 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
         }
         const flags = await getEffectiveFlags(tx, context.tenantId);
         algorithm = flags.algorithm;
+        timer.mark('materialsAndFlags');
         const materialIds = [...new Set([...materials.values()].map((m) => m.materialId))];
         const lotNumbers = items.flatMap((item) => (item.lotNumber ? [item.lotNumber] : []));
-        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, hazardClassesOf(materials), flags.ML_MODEL_ENABLED);
+        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, hazardClassesOf(materials), flags.ML_MODEL_ENABLED, timer);
         const batchId = randomUUID();
         const stamp = new Date();
         const engineItems: EngineItem[] = items.map((item, index) => ({
@@ -50,6 +58,7 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
           lotNumber: item.lotNumber ?? defaultLotNumber(batchId, stamp, index),
           material: materials.get(item.sku)!,
         }));
+        timer.mark('engineInputs');
         const output = runEngine({
           items: engineItems,
           // No await between materialize() and the engine's return: see Candidates.materialize.
@@ -63,6 +72,7 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
           now: stamp,
           seed: seedOf(batchId),
         });
+        timer.mark('engine');
         flagsUsed = {
           algorithm: flags.algorithm,
           SKU_AFFINITY_ENABLED: flags.SKU_AFFINITY_ENABLED,
@@ -72,12 +82,16 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
         };
         const processingMs = performance.now() - started;
         const stored = { ...flagsUsed, modelVersion: model?.version ?? null, problems: flags.problems, excludedLocations: candidates.excluded };
-        return storeBatch(tx, context, { batchId, source, itemCount: items.length, flags: flagsUsed, storedFlags: stored, processingMs, output, excluded: candidates.excluded, materials: engineItems, createdAt: stamp });
+        const view = await storeBatch(tx, context, { batchId, source, itemCount: items.length, flags: flagsUsed, storedFlags: stored, processingMs, output, excluded: candidates.excluded, materials: engineItems, createdAt: stamp });
+        timer.mark('insert');
+        return view;
       },
       { timeoutMs: 60_000 },
     );
     // The metric covers the whole call, inserts and commit included; the row stores the time up to the insert.
+    timer.mark('commit');
     observeBatch(algorithm, performance.now() - started, view.recommendations);
+    options.onPhases?.(timer.timings);
     return view;
   } catch (error) {
     const appError = toAppError(error);
@@ -95,14 +109,16 @@ export async function createPutawayBatch(context: AuthContext, input: TCreatePut
  * comes first: the candidate query sends full SKU lists only for bins holding a receipt
  * SKU or one of its co-picked partners.
  */
-async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus: string[], lotNumbers: string[], hazardClasses: string[], mlEnabled: boolean) {
+async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus: string[], lotNumbers: string[], hazardClasses: string[], mlEnabled: boolean, timer: PhaseTimer) {
   const affinity = await loadAffinity(tx, materialIds);
+  timer.mark('affinity');
   const relevantSkus = [...new Set([...skus, ...affinity.flatMap((pair) => [pair.skuA, pair.skuB])])];
-  const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers, hazardClasses });
+  const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers, hazardClasses }, timer);
   const dock = await loadDock(tx);
   const pickTasksByAisle = await loadOpenPickTasksByAisle(tx);
   const openDemand = await loadOpenDemand(tx, materialIds);
   const model = mlEnabled ? await getActiveConfidenceModel(tx) : null;
+  timer.mark('dockTasksDemandModel');
   return [candidates, dock, pickTasksByAisle, openDemand, affinity, model] as const;
 }
 

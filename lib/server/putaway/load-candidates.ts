@@ -1,9 +1,11 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '../db';
 import { cacheAvailability } from '../cache/cache-availability';
 import { findLocationFill } from '../cache/find-location-fill';
-import { loadLocations, type LocationWithFill } from './load-putaway-inputs';
-import { loadLocationMaster, splitUsable } from './location-master';
+import { LOCATIONS_JSON, loadLocations, parseLocations, type LocationWithFill } from './load-putaway-inputs';
+import { buildMaster, cacheMaster, cachedMaster, type LocationMaster } from './location-master';
+import type { PhaseTimer } from './phase-timer';
 
 /**
  * Stands for "holds SKUs this batch does not care about": the engine then still sees the
@@ -18,7 +20,20 @@ type Relevant = {
   hazardClasses: readonly string[];
 };
 
-type FillRow = [id: string, usedCubicFeet: number, usedWeightLbs: number, skus: string[], lots: string[]];
+/**
+ * The fill of every bin of the master, by its position in `LocationMaster.all`: volume and
+ * weight on hand, whether it holds any SKU, and the SKU and lot lists where they matter.
+ */
+export type FillColumns = {
+  usedCubicFeet: Float64Array;
+  usedWeightLbs: Float64Array;
+  /** 1 when the bin holds at least one SKU. */
+  stocked: Uint8Array;
+  /** Full SKU lists, only for the bins that need them (see loadCandidateLocations). */
+  skus: Map<number, string[]>;
+  /** Full lot lists, only for the bins that need them. */
+  lots: Map<number, string[]>;
+};
 
 export type Candidates = {
   excluded: { inactive: number; invalidCapacity: number };
@@ -33,55 +48,121 @@ export type Candidates = {
 };
 
 /**
- * The bins the engine may choose from, with their fill, in ONE query when the utilization
- * cache is usable (compact rows from bin_utilization_cache; bin master data cached per
- * process and revalidated per call), else two (bins, then live fill from lots via
- * findLocationFill). To keep 10,000 bins cheap, a bin's SKU list is sent in full only when
- * it holds a SKU of the receipt or a co-picked partner, its lot list only when it holds one
- * of the receipt's lots; otherwise a placeholder keeps it non-empty, so "does not allow
- * mixing" and "holds only this SKU" still decide exactly as with the full list.
+ * The bins the engine may choose from, with their fill. When the utilization cache is
+ * usable: ONE statement (after the cache check) returns the master's version and the fill
+ * of every bin as 17 bytes (two float8 and a flag, in the master's order, base64), plus
+ * the SKU lists of the bins that hold a SKU of the receipt or a co-picked partner and the
+ * lot lists of the bins that hold one of the receipt's lots; the bin master data (codes,
+ * coordinates, capacities) is cached per process under that version. When the version is
+ * new, the same statement is run once more with the master data in it, so master and fill
+ * always come from one snapshot. Other bins get a placeholder SKU list when they hold
+ * anything, so "does not allow mixing" and "holds only this SKU" decide exactly as with
+ * the full list. Without the cache (the runbook's rollback): bins, then live fill from lots.
  * Inactive and invalid-capacity bins are left out and counted.
  */
-export async function loadCandidateLocations(tx: Tx, tenantId: string, relevant: Relevant): Promise<Candidates> {
+export async function loadCandidateLocations(tx: Tx, tenantId: string, relevant: Relevant, timer?: PhaseTimer): Promise<Candidates> {
   const { usable } = await cacheAvailability(tx);
-  const master = usable ? await loadLocationMaster(tx, tenantId) : splitUsable(await loadLocations(tx));
-  const fill = usable ? await loadCachedFill(tx, relevant) : await loadLiveFill(tx);
+  timer?.mark('candidates.cacheCheck');
+  const { master, fill } = usable ? await loadFromCache(tx, tenantId, relevant) : await loadLive(tx);
+  timer?.mark('candidates.fill');
   const hazardClasses = [...relevant.hazardClasses];
-  return { excluded: master.excluded, materialize: () => fillLocations(master.usable, fill, hazardClasses) };
+  return { excluded: master.excluded, materialize: () => fillLocations(master, fill, hazardClasses) };
 }
 
-async function loadCachedFill(tx: Tx, relevant: Relevant): Promise<Map<string, FillRow>> {
+type CacheRow = { version: string; fill: string | null; sku_bins: string | null; lot_bins: string | null; locations?: string | null };
+
+async function loadFromCache(tx: Tx, tenantId: string, relevant: Relevant): Promise<{ master: LocationMaster; fill: FillColumns }> {
+  const [row] = await tx.$queryRaw<CacheRow[]>`SELECT ${cacheColumns(relevant)} ${CACHE_FROM}`;
+  const known = row ? cachedMaster(tenantId, row.version) : null;
+  if (row && known) return { master: known, fill: decodeFill(known, row) };
+  // A new version of the bins: master data and fill again, from one snapshot.
+  const [full] = await tx.$queryRaw<CacheRow[]>`SELECT ${cacheColumns(relevant)}, ${LOCATIONS_JSON} AS locations ${CACHE_FROM}`;
+  const master = buildMaster(parseLocations(full?.locations ?? null));
+  if (full) cacheMaster(tenantId, full.version, master);
+  return { master, fill: decodeFill(master, full ?? { version: '', fill: null, sku_bins: null, lot_bins: null }) };
+}
+
+const CACHE_FROM = Prisma.sql`FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id LEFT JOIN bin_utilization_cache c ON c.location_id = l.location_id`;
+
+/** Bytes per bin in the `fill` column: used cubic feet, used pounds (float8, big-endian), stocked flag. */
+const FILL_STRIDE = 17;
+
+/**
+ * The version of the master data, the fill column and the relevant SKU and lot lists.
+ * SKU relevance is a hashed `= ANY` on a bin's first SKU (most bins hold one), and on all of
+ * them only for mixed bins: `&&` against every bin compares every pair and cost 30+ ms on
+ * 10,000 bins with a few hundred relevant SKUs. The receipt's lots are found through the
+ * lots index and then checked against the cache's own lists, which are derived from them.
+ */
+function cacheColumns(relevant: Relevant): Prisma.Sql {
   const skus = [...relevant.skus];
   const lots = [...relevant.lotNumbers];
-  // Compact rows (JSON arrays, no keys); bins absent from the result are empty.
-  const rows = await tx.$queryRaw<{ data: string | null }[]>`
-    SELECT json_agg(json_build_array(c.location_id, c.used_cubic_feet, c.used_weight_lbs,
-      CASE WHEN cardinality(c.skus) = 0 THEN '{}'::text[]
-           WHEN c.skus && ${skus}::text[] THEN c.skus
-           ELSE ARRAY[${OTHER_SKUS}]::text[] END,
-      CASE WHEN c.lot_numbers && ${lots}::text[] THEN c.lot_numbers ELSE '{}'::text[] END))::text AS data
-    FROM bin_utilization_cache c
-    WHERE c.used_cubic_feet > 0 OR c.used_weight_lbs > 0 OR cardinality(c.skus) > 0`;
-  return new Map((JSON.parse(rows[0]?.data ?? '[]') as FillRow[]).map((row) => [row[0], row]));
+  return Prisma.sql`
+    concat_ws(':', COUNT(*), MAX(l.xmin::text::bigint), SUM(l.xmin::text::bigint),
+      (SELECT concat_ws(':', COUNT(*), MAX(xmin::text::bigint), SUM(xmin::text::bigint)) FROM zones)) AS version,
+    encode(string_agg(float8send(COALESCE(c.used_cubic_feet, 0)) || float8send(COALESCE(c.used_weight_lbs, 0))
+      || decode(CASE WHEN cardinality(c.skus) > 0 THEN '01' ELSE '00' END, 'hex'), ''::bytea ORDER BY l.location_code COLLATE "C"), 'base64') AS fill,
+    json_agg(json_build_array(l.location_id, c.skus)) FILTER (WHERE c.skus[1] = ANY(${skus}::text[])
+      OR (cardinality(c.skus) > 1 AND EXISTS (SELECT FROM unnest(c.skus) AS sku WHERE sku = ANY(${skus}::text[]))))::text AS sku_bins,
+    (SELECT json_agg(json_build_array(s.location_id, s.lot_numbers))::text FROM bin_utilization_cache s
+      WHERE s.location_id IN (SELECT t.location_id FROM lots t WHERE t.lot_number = ANY(${lots}::text[])) AND s.lot_numbers && ${lots}::text[]) AS lot_bins`;
 }
 
-async function loadLiveFill(tx: Tx): Promise<Map<string, FillRow>> {
-  return new Map((await findLocationFill(tx)).map((f) => [f.locationId, [f.locationId, f.usedCubicFeet, f.usedWeightLbs, f.skus, f.lots] as FillRow]));
+function decodeFill(master: LocationMaster, row: CacheRow): FillColumns {
+  const n = master.all.length;
+  const bytes = Buffer.from(row.fill ?? '', 'base64');
+  if (bytes.length !== n * FILL_STRIDE) throw new Error(`bin fill for ${bytes.length / FILL_STRIDE} bins, master has ${n}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fill: FillColumns = { usedCubicFeet: new Float64Array(n), usedWeightLbs: new Float64Array(n), stocked: new Uint8Array(n), skus: new Map(), lots: new Map() };
+  for (let i = 0, at = 0; i < n; i++, at += FILL_STRIDE) {
+    fill.usedCubicFeet[i] = view.getFloat64(at, false);
+    fill.usedWeightLbs[i] = view.getFloat64(at + 8, false);
+    fill.stocked[i] = bytes[at + 16]!;
+  }
+  for (const [id, list] of JSON.parse(row.sku_bins ?? '[]') as [string, string[] | null][]) {
+    const at = master.positionById.get(id);
+    if (at !== undefined && list) fill.skus.set(at, list);
+  }
+  for (const [id, list] of JSON.parse(row.lot_bins ?? '[]') as [string, string[] | null][]) {
+    const at = master.positionById.get(id);
+    if (at !== undefined && list) fill.lots.set(at, list);
+  }
+  return fill;
 }
 
-// Shared by every empty bin; frozen because the engine must never write into its input.
+/** After the runbook's rollback: every bin, then the fill computed from lots, with full SKU and lot lists. */
+async function loadLive(tx: Tx): Promise<{ master: LocationMaster; fill: FillColumns }> {
+  const master = buildMaster(await loadLocations(tx));
+  const n = master.all.length;
+  const fill: FillColumns = { usedCubicFeet: new Float64Array(n), usedWeightLbs: new Float64Array(n), stocked: new Uint8Array(n), skus: new Map(), lots: new Map() };
+  for (const f of await findLocationFill(tx)) {
+    const at = master.positionById.get(f.locationId);
+    if (at === undefined) continue;
+    fill.usedCubicFeet[at] = f.usedCubicFeet;
+    fill.usedWeightLbs[at] = f.usedWeightLbs;
+    fill.stocked[at] = f.skus.length > 0 ? 1 : 0;
+    fill.skus.set(at, f.skus);
+    fill.lots.set(at, f.lots);
+  }
+  return { master, fill };
+}
+
+// Shared by every bin they describe; frozen because the engine must never write into its input.
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+const OTHER_SKUS_ONLY: readonly string[] = Object.freeze([OTHER_SKUS]);
 
-/** Writes this batch's fill into the bins (see Candidates.materialize for why in place). */
-function fillLocations(locations: LocationWithFill[], fill: Map<string, FillRow>, hazardClasses: string[]): LocationWithFill[] {
-  for (const location of locations) {
-    const f = fill.get(location.id);
+/** Writes this batch's fill into the usable bins (see Candidates.materialize for why in place). */
+function fillLocations(master: LocationMaster, fill: FillColumns, hazardClasses: string[]): LocationWithFill[] {
+  const { usable, usablePosition } = master;
+  for (let k = 0; k < usable.length; k++) {
+    const location = usable[k]!;
+    const at = usablePosition[k]!;
     // Negative stock (a data-quality defect) must not make a bin look emptier than empty.
-    location.usedCubicFeet = f ? Math.max(0, f[1]) : 0;
-    location.usedWeightLbs = f ? Math.max(0, f[2]) : 0;
-    location.skus = f ? f[3] : NO_STRINGS;
-    location.lots = f ? f[4] : NO_STRINGS;
+    location.usedCubicFeet = Math.max(0, fill.usedCubicFeet[at]!);
+    location.usedWeightLbs = Math.max(0, fill.usedWeightLbs[at]!);
+    location.skus = fill.skus.get(at) ?? (fill.stocked[at] ? OTHER_SKUS_ONLY : NO_STRINGS);
+    location.lots = fill.lots.get(at) ?? NO_STRINGS;
     location.allowedHazardClasses = location.zoneHazardAllowed ? hazardClasses : NO_STRINGS;
   }
-  return locations;
+  return usable;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { CandidateLocation } from '@/lib/optimizer';
 import type { Tx } from '../db';
 
@@ -63,36 +64,69 @@ type LocationJson = Omit<LocationWithFill, 'insideInches' | 'usedCubicFeet' | 'u
 };
 
 /**
- * Every bin of the tenant, in ONE statement, without its fill (see loadCandidateLocations).
- * Rows come back as a single JSON text value: for 10,000 bins JSON.parse is several times
- * faster than decoding rows one by one.
+ * Every bin (`l`, joined to its zone `z`) as ONE JSON text value, ordered by location_code
+ * (C collation, the master order: see LocationMaster). For 10,000 bins JSON.parse is several
+ * times faster than decoding rows one by one.
  */
-export async function loadLocations(tx: Tx): Promise<LocationWithFill[]> {
-  const rows = await tx.$queryRaw<{ data: string | null }[]>`
-    SELECT json_agg(json_build_object(
+export const LOCATIONS_JSON = Prisma.sql`json_agg(json_build_object(
       'id', l.location_id, 'code', l.location_code, 'zone', z.code, 'zoneHazardAllowed', z.hazard_allowed,
       'aisle', l.aisle, 'bay', l.bay::text, 'level', l.level, 'x', l.x_feet, 'y', l.y_feet, 'type', l.location_type,
       'cubicFeet', l.cubic_feet, 'maxWeightLbs', l.max_weight_lbs,
       'l', l.inside_length_inches, 'w', l.inside_width_inches, 'h', l.inside_height_inches,
-      'allowMixing', l.allow_mixing, 'temperatureClass', l.temperature_class, 'isActive', l.is_active))::text AS data
-    FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id`;
-  const parsed = JSON.parse(rows[0]?.data ?? '[]') as LocationJson[];
-  return parsed.map(({ l, w, h, temperatureClass, ...rest }) => ({
-    ...rest,
-    insideInches: { l, w, h },
+      'allowMixing', l.allow_mixing, 'temperatureClass', l.temperature_class, 'isActive', l.is_active)
+      ORDER BY l.location_code COLLATE "C")::text`;
+
+/**
+ * The bins of a {@link LOCATIONS_JSON} value, empty of stock. Every field is written in one
+ * object literal, in one order: all bins then share one hidden class, and the engine's
+ * per-bin loops stay fast (objects built with rest/spread copies were several times slower
+ * to read in buildState and validation).
+ */
+export function parseLocations(data: string | null): LocationWithFill[] {
+  const parsed = JSON.parse(data ?? '[]') as LocationJson[];
+  return parsed.map((r) => ({
+    id: r.id,
+    code: r.code,
+    zone: r.zone,
+    zoneHazardAllowed: r.zoneHazardAllowed,
+    aisle: r.aisle,
+    bay: r.bay,
+    level: r.level,
+    x: r.x,
+    y: r.y,
+    type: r.type,
+    cubicFeet: r.cubicFeet,
+    maxWeightLbs: r.maxWeightLbs,
+    insideInches: { l: r.l, w: r.w, h: r.h },
     usedCubicFeet: 0,
     usedWeightLbs: 0,
     skus: [],
     lots: [],
-    temperatureClass: temperatureClass ?? undefined,
+    allowMixing: r.allowMixing,
+    isActive: r.isActive,
+    allowedHazardClasses: [],
+    temperatureClass: r.temperatureClass ?? undefined,
   }));
 }
 
-/** Open pick tasks per aisle: where pickers are right now (the congestion penalty). */
+/** Every bin of the tenant, in ONE statement, without its fill (see loadCandidateLocations). */
+export async function loadLocations(tx: Tx): Promise<LocationWithFill[]> {
+  const rows = await tx.$queryRaw<{ data: string | null }[]>`
+    SELECT ${LOCATIONS_JSON} AS data FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id`;
+  return parseLocations(rows[0]?.data ?? null);
+}
+
+/**
+ * Open pick tasks per aisle: where pickers are right now (the congestion penalty). The aisle
+ * is looked up per task through the primary key: as a join, the planner scanned all 10,000
+ * bins to serve a few hundred tasks (7 ms against 1 ms). Tasks whose bin is not visible are
+ * left out, as the join did.
+ */
 export async function loadOpenPickTasksByAisle(tx: Tx): Promise<Record<string, number>> {
   const rows = await tx.$queryRaw<{ aisle: string; n: number }[]>`
-    SELECT l.aisle, COUNT(*)::int AS n FROM pick_tasks p JOIN inventory_locations l ON l.location_id = p.location_id
-    WHERE p.status = 'OPEN' GROUP BY l.aisle`;
+    SELECT t.aisle, COUNT(*)::int AS n
+    FROM (SELECT (SELECT l.aisle FROM inventory_locations l WHERE l.location_id = p.location_id) AS aisle FROM pick_tasks p WHERE p.status = 'OPEN') t
+    WHERE t.aisle IS NOT NULL GROUP BY t.aisle`;
   return Object.fromEntries(rows.map((r) => [r.aisle, r.n]));
 }
 

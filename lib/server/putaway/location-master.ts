@@ -1,47 +1,65 @@
 import 'server-only';
-import type { Tx } from '../db';
-import { loadLocations, type LocationWithFill } from './load-putaway-inputs';
+import type { LocationWithFill } from './load-putaway-inputs';
 
-/** The bins a batch may use (active, valid capacity), and how many were left out and why. */
-export type LocationMaster = { usable: LocationWithFill[]; excluded: { inactive: number; invalidCapacity: number } };
+/**
+ * The tenant's bins without their fill (codes, coordinates, capacities), in ONE fixed order
+ * (location_code, C collation): the order in which the candidate query sends the fill, so a
+ * bin's fill is found by its position instead of by a 36-character id per bin.
+ */
+export type LocationMaster = {
+  /** Every bin, ordered by location_code (C collation). */
+  all: LocationWithFill[];
+  /** The bins a batch may use (active, valid capacity), in the same order. */
+  usable: LocationWithFill[];
+  /** Position in `all` of each bin of `usable`. */
+  usablePosition: Int32Array;
+  /** Position in `all` of each bin id. */
+  positionById: Map<string, number>;
+  excluded: { inactive: number; invalidCapacity: number };
+};
 
 type Cached = { version: string; master: LocationMaster };
 
 // Bump when the cached objects' shape changes: a dev server keeps globalThis across reloads.
-const SHAPE_VERSION = 3;
+const SHAPE_VERSION = 4;
 type Globals = { binwiseLocationMaster?: Map<string, Cached> };
 // Per process, on globalThis so route bundles share it.
 const globals = globalThis as unknown as Globals;
 
-/** Inactive bins and bins with zero or negative capacity (the runbook's CRITICAL check) never take stock. */
-export function splitUsable(all: LocationWithFill[]): LocationMaster {
+/**
+ * Indexes bins given in the master order. Inactive bins and bins with zero or negative
+ * capacity (the runbook's CRITICAL check) never take stock: they are counted, not usable.
+ */
+export function buildMaster(all: LocationWithFill[]): LocationMaster {
   const excluded = { inactive: 0, invalidCapacity: 0 };
   const usable: LocationWithFill[] = [];
-  for (const location of all) {
+  const positions: number[] = [];
+  const positionById = new Map<string, number>();
+  for (let i = 0; i < all.length; i++) {
+    const location = all[i]!;
+    positionById.set(location.id, i);
     if (!location.isActive) excluded.inactive++;
     else if (!(location.cubicFeet > 0) || !(location.maxWeightLbs > 0)) excluded.invalidCapacity++;
-    else usable.push(location);
+    else {
+      usable.push(location);
+      positions.push(i);
+    }
   }
-  return { usable, excluded };
+  return { all, usable, usablePosition: Int32Array.from(positions), positionById, excluded };
 }
 
 /**
- * The tenant's bins without their fill (codes, coordinates, capacities), which change
- * rarely but cost ~100 ms to serialize for 10,000 bins. Kept per process and revalidated
- * on EVERY call against the database: the row count and the newest row version (xmin) of
- * inventory_locations and zones change with any insert, update or delete, on any replica,
- * so a stale copy is never used. The check is one index-free aggregate of a few ms.
- * The objects are shared: only `fillLocations` (load-candidates.ts) writes their fill fields.
+ * The master cached for this process under `version`, or null. The version is computed by
+ * the database in the same statement as the fill (row count, newest and summed row versions
+ * (xmin) of inventory_locations and zones), so any insert, update or delete on any replica
+ * changes it and a stale copy is never used. The bin objects are shared: only
+ * `fillLocations` (load-candidates.ts) writes their fill fields.
  */
-export async function loadLocationMaster(tx: Tx, tenantId: string): Promise<LocationMaster> {
-  const [stamp] = await tx.$queryRaw<{ version: string }[]>`
-    SELECT concat_ws(':', (SELECT COUNT(*) FROM inventory_locations), (SELECT MAX(xmin::text::bigint) FROM inventory_locations),
-                          (SELECT COUNT(*) FROM zones), (SELECT MAX(xmin::text::bigint) FROM zones)) AS version`;
-  const version = `${SHAPE_VERSION}:${stamp?.version ?? ''}`;
-  const cache = (globals.binwiseLocationMaster ??= new Map());
-  const cached = cache.get(tenantId);
-  if (cached && cached.version === version) return cached.master;
-  const master = splitUsable(await loadLocations(tx));
-  cache.set(tenantId, { version, master });
-  return master;
+export function cachedMaster(tenantId: string, version: string): LocationMaster | null {
+  const cached = globals.binwiseLocationMaster?.get(tenantId);
+  return cached && cached.version === `${SHAPE_VERSION}:${version}` ? cached.master : null;
+}
+
+export function cacheMaster(tenantId: string, version: string, master: LocationMaster): void {
+  (globals.binwiseLocationMaster ??= new Map()).set(tenantId, { version: `${SHAPE_VERSION}:${version}`, master });
 }
