@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from './scenario';
+import { ScenarioError, parseScenario, scenarioJsonSchema } from './scenario';
 import { tinyScenario } from './test-fixtures';
 
 function refusal(mutate: (scenario: ReturnType<typeof tinyScenario>) => unknown): ScenarioError {
@@ -45,5 +47,11 @@ describe('parseScenario', () => {
   it('refuses an initial lot in an unknown location', () => {
     const error = refusal((scenario) => ({ ...scenario, initialLots: [{ sku: 'INK-1', locationCode: 'X-9', quantity: 1 }] }));
     expect(error.field).toBe('initialLots[0].locationCode');
+  });
+
+  it('docs/scenario.schema.json is the schema the simulator checks (what `simulate -- --schema` prints)', () => {
+    // Reviewers write scenarios from the file, so it must not drift from the zod schema.
+    const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../docs/scenario.schema.json'), 'utf8')) as unknown;
+    expect(file).toEqual(scenarioJsonSchema());
   });
 });
