@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario, scenarioJsonSchema } from './scenario';
+import { MAX_SCENARIO_DAY, ScenarioError, parseScenario, scenarioJsonSchema } from './scenario';
 import { tinyScenario } from './test-fixtures';
 
 function refusal(mutate: (scenario: ReturnType<typeof tinyScenario>) => unknown): ScenarioError {
@@ -42,6 +42,13 @@ describe('parseScenario', () => {
   it('refuses negative numbers, naming the field', () => {
     expect(refusal((scenario) => void (scenario.locations[0].cubicFeet = -1)).field).toBe('locations[0].cubicFeet');
     expect(refusal((scenario) => void (scenario.events[0] = { day: 0, kind: 'receipt', sku: 'INK-1', quantity: -3 })).field).toBe('events[0].quantity');
+  });
+
+  it('refuses a day or due day past the last day a replay runs to, naming the field (a typo like 20261203 would replay for 55,000 years)', () => {
+    expect(refusal((scenario) => void (scenario.events[0] = { day: MAX_SCENARIO_DAY + 1, kind: 'receipt', sku: 'INK-1', quantity: 3 })).field).toBe('events[0].day');
+    const lateDue = { day: 0, kind: 'order', id: 'SO-2', due: 20_261_203, lines: [{ sku: 'INK-1', quantity: 1 }] };
+    expect(refusal((scenario) => ({ ...scenario, events: [scenario.events[0], lateDue] })).field).toBe('events[1].due');
+    expect(parseScenario({ ...tinyScenario(), events: [{ day: MAX_SCENARIO_DAY, kind: 'receipt', sku: 'INK-1', quantity: 3 }] }).events).toHaveLength(1);
   });
 
   it('refuses an initial lot in an unknown location', () => {

@@ -37,8 +37,14 @@ export const ZScenarioMaterial = z.object({
   abc: z.enum(['A', 'B', 'C']).optional(),
 });
 
+/**
+ * The last day a scenario may name (ten years). The replay walks every day up to the last one, so
+ * an absurd day (a date typed as 20261203) would otherwise run for ever instead of being refused.
+ */
+export const MAX_SCENARIO_DAY = 3650;
+
 const quantity = z.number().int().nonnegative();
-const day = z.number().int();
+const day = z.number().int().max(MAX_SCENARIO_DAY);
 
 export const ZScenarioEvent = z.discriminatedUnion('kind', [
   z.object({ day, kind: z.literal('receipt'), sku: z.string().min(1), quantity }),
