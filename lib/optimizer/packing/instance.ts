@@ -1,4 +1,5 @@
 import { OptimizerInputError } from '../errors';
+import { MAX_SUBSET_SUM_CAPACITY } from './subset-sum-bits';
 
 /** One item for vector packing: `size[d]` in the same unit as `capacity[d]`. */
 export type VectorItem = { readonly size: ArrayLike<number> };
@@ -22,6 +23,11 @@ export type PackInstance = {
   /** capacity plus a relative tolerance of 1e-9, used by every fit test. */
   readonly limit: Float64Array;
   readonly weight: Float64Array;
+  /**
+   * True for 1-D data whose sizes and capacity are integers up to
+   * {@link MAX_SUBSET_SUM_CAPACITY}: exact bitset subset sums apply.
+   */
+  readonly integral: boolean;
 };
 
 /** Largest number of dimensions accepted by the vector packers. */
@@ -94,7 +100,9 @@ export function buildInstance(items: VectorItems, capacity: ArrayLike<number>): 
     }
     weight[i] = w;
   }
-  return { n, dims, size, capacity: cap, limit, weight };
+  let integral = dims === 1 && Number.isInteger(cap[0]) && cap[0] <= MAX_SUBSET_SUM_CAPACITY;
+  for (let i = 0; integral && i < n; i++) integral = Number.isInteger(size[i]);
+  return { n, dims, size, capacity: cap, limit, weight, integral };
 }
 
 function checkSize(v: unknown, field: string, cap: number): asserts v is number {

@@ -5,6 +5,7 @@ import { bestFitDecreasing } from './bfd';
 import { instanceLowerBound } from './lower-bounds';
 import { eliminateBins } from './bin-elimination';
 import { minimumBinSlack } from './mbs';
+import { exactBinSlack } from './mbs-exact';
 
 /** Packing algorithm names shared by the vector packer and the putaway engine. */
 export type PackingAlgorithm = 'FFD' | 'BFD' | 'HYBRID';
@@ -45,6 +46,8 @@ const ALGORITHMS: readonly PackingAlgorithm[] = ['FFD', 'BFD', 'HYBRID'];
 /** HYBRID's first, short search: at least this many ms, or this share of the limit. */
 const QUICK_MS = 10;
 const QUICK_SHARE = 0.05;
+/** Share of the time limit kept in reserve (see the deadline in {@link packVectors}). */
+const RESERVE_SHARE = 0.15;
 
 const defaultNow = (): number => globalThis.performance.now();
 
@@ -53,10 +56,15 @@ const defaultNow = (): number => globalThis.performance.now();
  *
  * - `FFD`, `BFD`: the classic greedy algorithms, O(n log n) in 1-D.
  * - `HYBRID`: runs both and keeps the better; then, while above the lower
- *   bound: a short {@link eliminateBins} search (5 % of the budget, at least
- *   10 ms), Minimum Bin Slack, and the search again for the rest of
- *   `timeLimitMs` (90 % of it, less 2 ms, is used). Never uses more bins than
- *   FFD or BFD; stops as soon as the lower bound is reached.
+ *   bound, cheapest first: (1) on integral 1-D data, exact Minimum Bin Slack
+ *   ({@link exactBinSlack}), abandoned as soon as its bins waste more than the
+ *   bound allows; (2) a short {@link eliminateBins} search (5 % of the
+ *   budget, at least 10 ms); (3) Minimum Bin Slack in full (exact, or the
+ *   budgeted search for other data); (4) the search again for the rest of
+ *   the budget. The budget is `timeLimitMs` less a reserve of 15 % and 1 ms;
+ *   every step checks the clock at least once per bounded unit of work (a
+ *   bin, a swap scan). Never uses more bins than FFD or BFD; stops as soon as
+ *   the lower bound is reached.
  *
  * @param items `{ size: [v] }` / `{ size: [v, w] }` objects, or a flat list of 1-D sizes.
  * @param capacity bin capacity per dimension, each > 0.
@@ -96,13 +104,18 @@ export function packVectors(items: VectorItems, capacity: ArrayLike<number>, opt
     const bfd = bestFitDecreasing(inst, order);
     if (bfd.binCount < best.binCount) best = bfd;
   }
-  // Keep a reserve so that copying the result never crosses the budget.
-  const deadline = started + Math.max(0, timeLimitMs * 0.9 - 2);
+  // Stop searching with a reserve (15 % of the limit, plus 1 ms) for the last
+  // step in flight, a GC pause or a descheduled thread on a busy machine.
+  const deadline = started + Math.max(0, timeLimitMs * (1 - RESERVE_SHARE) - 1);
   const seed = options.seed ?? 1;
-  // 1. a short bin-elimination search: enough for most instances
+  const quickDeadline = Math.min(deadline, started + Math.max(QUICK_MS, timeLimitMs * QUICK_SHARE));
+  // 1. exact Minimum Bin Slack on integral 1-D data, abandoned as soon as it cannot reach the bound
+  const exact = exactBinSlack(inst, now, quickDeadline, lowerBound);
+  if (exact) return done(exact, 'HYBRID');
+  // 2. a short bin-elimination search: enough for most instances
   const quick = eliminateBins(inst, best, {
     now,
-    deadline: Math.min(deadline, started + Math.max(QUICK_MS, timeLimitMs * QUICK_SHARE)),
+    deadline: quickDeadline,
     lowerBound,
     seed,
     maxIterations: options.maxIterations,
@@ -110,12 +123,13 @@ export function packVectors(items: VectorItems, capacity: ArrayLike<number>, opt
   if (quick.binCount < best.binCount) best = quick;
   let iterations = quick.iterations;
   if (best.binCount <= lowerBound) return done(best, 'HYBRID', iterations);
-  // 2. Minimum Bin Slack, a different construction that fills bins exactly
-  const mbs = minimumBinSlack(inst, now, deadline);
+  // 3. Minimum Bin Slack (budgeted search per bin), a different construction that fills bins tightly
+  let mbs = exactBinSlack(inst, now, deadline);
+  if (mbs === undefined) mbs = minimumBinSlack(inst, now, deadline);
   // on a tie MBS still gives the better start: its bins are filled tightly
   if (mbs !== null && mbs.binCount <= best.binCount) best = mbs;
   if (best.binCount <= lowerBound) return done(best, 'HYBRID', iterations);
-  // 3. the search again from the best packing, for the rest of the budget
+  // 4. the search again from the best packing, for the rest of the budget
   const searched = eliminateBins(inst, best, {
     now,
     deadline,

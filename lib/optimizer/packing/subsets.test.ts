@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestSubset, fitsReserve } from './subsets';
+import { bestSubset } from './subsets';
 import { buildInstance } from './instance';
-
-const buf = () => ({ order: [], side: [], load: new Float64Array(2) });
-
-describe('fitsReserve', () => {
-  it('splits items that only fit two bins in a non-greedy way', () => {
-    // 6 5 5 4 into two bins of 10: {6,4} and {5,5}
-    const inst = buildInstance([6, 5, 5, 4], [10]);
-    const side = fitsReserve(inst, [0, 1, 2, 3], 2, buf());
-    expect(side).not.toBeNull();
-    const load = [0, 0];
-    side!.forEach((s, k) => (load[s] += inst.size[k]));
-    expect(load).toEqual([10, 10]);
-  });
-
-  it('answers null when the items need more bins than reserved', () => {
-    const inst = buildInstance([6, 6, 6], [10]);
-    expect(fitsReserve(inst, [0, 1, 2], 2, buf())).toBeNull();
-    expect(fitsReserve(inst, [0], 0, buf())).toBeNull();
-    expect(fitsReserve(inst, [], 0, buf())).toEqual([]);
-  });
-});
 
 describe('bestSubset', () => {
   it('finds the heaviest subset that fits one bin when it beats the current load', () => {
