@@ -78,6 +78,18 @@ describe('binwise policy (the engine inside the replay)', () => {
     expect(result.unitsNotPlaced).toBe(0);
   });
 
+  it('leaves a receipt unplaced, without failing, when the warehouse has nothing but dock doors', () => {
+    const scenario = prepareScenario(
+      parseScenario({
+        dock: { x: 0, y: 0 },
+        locations: [{ code: 'DOOR-1', zone: 'D', aisle: 'D', bay: 1, level: 1, x: 0, y: 0, type: 'DOCK', cubicFeet: 100, maxWeightLbs: 1000, insideInches: { l: 60, w: 60, h: 60 } }],
+        materials: [{ sku: 'BOX', lengthIn: 10, widthIn: 10, heightIn: 10, weightLbs: 5 }],
+        events: [{ day: 0, kind: 'receipt', sku: 'BOX', quantity: 4 }],
+      }),
+    );
+    expect(replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS)).unitsNotPlaced).toBe(4);
+  });
+
   it('names the ablation variants and refuses an unknown policy', () => {
     expect(resolvePolicies(['binwise-no-affinity', 'binwise-no-congestion']).map((policy) => policy.name)).toEqual(['binwise-no-affinity', 'binwise-no-congestion']);
     expect(() => resolvePolicies(['greedy'])).toThrow('unknown policy "greedy"');

@@ -74,13 +74,15 @@ export function binwisePolicy(name: string, flags: SimulationFlags, config: Opti
           });
         }
       }
-      if (items.length === 0) return;
+      const locations = candidates(input);
+      // The engine refuses an empty list of bins; with no storage or staging nothing can be placed.
+      if (items.length === 0 || locations.length === 0) return;
       const affinity: AffinityPair[] = [];
       for (const [skuA, row] of input.affinity) for (const [skuB, lift] of row) affinity.push({ skuA, skuB, lift });
       const openDemand: OpenDemand[] = input.crossDockNeeds.map((need) => ({ sku: need.sku, quantity: need.quantity, dueAt: EPOCH + need.dueDay * DAY_MS + DUE_HOUR_MS, orderRef: need.orderRef }));
       const result = optimizePutaway({
         items,
-        locations: candidates(input),
+        locations,
         context: {
           dock: input.state.dock,
           affinity,

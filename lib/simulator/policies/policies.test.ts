@@ -66,6 +66,19 @@ describe('baseline policies', () => {
     expect(result.unitsNotPlaced).toBe(2 + 1);
   });
 
+  it('baselines leave a receipt unplaced, without failing, in a warehouse with no storage bins (only dock doors and staging)', () => {
+    const scenario = parseScenario({
+      dock: { x: 0, y: 0 },
+      locations: [
+        { code: 'DOOR-1', zone: 'D', aisle: 'D', bay: 1, level: 1, x: 0, y: 0, type: 'DOCK', cubicFeet: 100, maxWeightLbs: 1000, insideInches: { l: 60, w: 60, h: 60 } },
+        { code: 'ST-1', zone: 'D', aisle: 'D', bay: 2, level: 1, x: 5, y: 0, type: 'STAGING', cubicFeet: 100, maxWeightLbs: 1000, insideInches: { l: 60, w: 60, h: 60 } },
+      ],
+      materials: [{ sku: 'BOX', lengthIn: 10, widthIn: 10, heightIn: 10, weightLbs: 5 }],
+      events: [{ day: 0, kind: 'receipt', sku: 'BOX', quantity: 4 }],
+    });
+    for (const policy of [firstFitByCode, randomFit, abcClassBased]) expect(replay(prepareScenario(scenario), policy).unitsNotPlaced).toBe(4);
+  });
+
   it('random-fit is repeatable with the same seed and differs with another', () => {
     const scenario = prepareScenario(corridor(30, { cubicFeet: 1 }));
     const first = replay(scenario, randomFit, { seed: 3 });

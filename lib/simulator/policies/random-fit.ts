@@ -7,6 +7,8 @@ export const randomFit: Policy = {
   name: 'random-fit',
   putaway(input) {
     const { state, binsByCode: bins } = input;
+    // No storage bins at all (only dock doors and staging): nothing to draw from.
+    if (bins.length === 0) return;
     for (const request of input.requests) {
       const material = state.materials.get(request.sku);
       if (!material) continue;
