@@ -4,7 +4,8 @@ import type { Scenario, ScenarioLocation, ScenarioMaterial } from './scenario';
  * Mutable warehouse state during a replay: what each bin holds and the lots (FIFO order).
  * Capacity is the product's model: a unit must fit the bin's inside dimensions in some
  * orientation, and the bin's cube and weight limits bound the total (a 0 inside dimension
- * means "not measured" and is not checked).
+ * means "not measured" and is not checked; a cube or weight limit of 0 makes the bin unusable,
+ * as the product's engine excludes such rows).
  */
 export type Lot = { seq: number; sku: string; bin: number; quantity: number; day: number; reservedFor?: string };
 
@@ -48,6 +49,8 @@ export class WarehouseState {
   /** How many more units of `material` this bin accepts now (0 when it does not fit at all). */
   capacityFor(bin: number, material: Material): number {
     const location = this.locations[bin];
+    // The product excludes bins without a positive cube or weight limit (data-quality rows).
+    if (!(location.cubicFeet > 0 && location.maxWeightLbs > 0)) return 0;
     if (location.allowMixing === false) {
       const held = this.contents[bin];
       if (held.size > 0 && !held.has(material.sku)) return 0;

@@ -79,6 +79,16 @@ describe('baseline policies', () => {
     for (const policy of [firstFitByCode, randomFit, abcClassBased]) expect(replay(prepareScenario(scenario), policy).unitsNotPlaced).toBe(4);
   });
 
+  it('a bin recorded with a weight limit of 0 takes nothing, not even weightless units, as the product excludes it', () => {
+    const scenario = parseScenario({
+      dock: { x: 0, y: 0 },
+      locations: [{ code: 'R-1', zone: 'R', aisle: '1', bay: 1, level: 1, x: 0, y: 10, type: 'RESERVE', cubicFeet: 100, maxWeightLbs: 0, insideInches: { l: 60, w: 60, h: 60 } }],
+      materials: [{ sku: 'LABEL', lengthIn: 4, widthIn: 4, heightIn: 1, weightLbs: 0 }],
+      events: [{ day: 0, kind: 'receipt', sku: 'LABEL', quantity: 3 }],
+    });
+    for (const policy of [firstFitByCode, randomFit, abcClassBased]) expect(replay(prepareScenario(scenario), policy).unitsNotPlaced).toBe(3);
+  });
+
   it('random-fit is repeatable with the same seed and differs with another', () => {
     const scenario = prepareScenario(corridor(30, { cubicFeet: 1 }));
     const first = replay(scenario, randomFit, { seed: 3 });
