@@ -4,6 +4,8 @@ import type { Packing } from './ffd';
 /** Budget of one bin's subset search: recursive calls, and items looked at. */
 const MBS_NODES = 3000;
 const MBS_STEPS = 200_000;
+/** The search looks at the clock every CLOCK_EVERY + 1 steps. */
+const CLOCK_EVERY = 2047;
 
 /**
  * Minimum Bin Slack (MBS', Fleszar & Hindi 2002), 1-D or 2-D.
@@ -15,7 +17,8 @@ const MBS_STEPS = 200_000;
  * bins (e.g. instances where every bin must hold exactly three items).
  * Unpacked items sit in a linked list (with a Fenwick tree of their sizes
  * for the "everything left cannot beat the best" bound), and each bin's
- * search is capped. Returns null if `now()` passes `deadline` first.
+ * search is capped. Returns null if `now()` passes `deadline` first (checked
+ * per bin and every 2,048 search steps inside a bin).
  */
 export function minimumBinSlack(inst: PackInstance, now: () => number, deadline: number): Packing | null {
   const { n, dims, size, limit, weight } = inst;
@@ -59,6 +62,7 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
   let bestW = 0;
   let nodes = 0;
   let steps = 0;
+  let late = false;
   const dfs = (from: number, w: number): void => {
     if (w > bestW + 1e-12) {
       bestW = w;
@@ -67,7 +71,12 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
     if (++nodes > MBS_NODES) return;
     let last = -1;
     for (let k = from; k < n; k = next[k]) {
-      if (++steps > MBS_STEPS || bestW >= full - 1e-9) return;
+      if (++steps > MBS_STEPS || bestW >= full - 1e-9 || late) return;
+      // one bin's search can take milliseconds: look at the clock inside it too
+      if ((steps & CLOCK_EVERY) === 0 && now() >= deadline) {
+        late = true;
+        return;
+      }
       if (w + suffix(k) <= bestW + 1e-12) return; // even everything left cannot beat the best
       const i = order[k];
       if (last >= 0 && sameSize(inst, last, i)) continue; // a copy of an item already tried here
@@ -93,6 +102,7 @@ export function minimumBinSlack(inst: PackInstance, now: () => number, deadline:
     nodes = 0;
     steps = 0;
     dfs(head, weight[first]);
+    if (late) return null;
     assignment[first] = binCount;
     for (const k of best) {
       assignment[order[k]] = binCount;
