@@ -96,9 +96,10 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
     let a0 = l.insideInches.l;
     let a1 = l.insideInches.w;
     let a2 = l.insideInches.h;
-    if (a0 < a1) [a0, a1] = [a1, a0];
-    if (a1 < a2) [a1, a2] = [a2, a1];
-    if (a0 < a1) [a0, a1] = [a1, a0];
+    let swap: number;
+    if (a0 < a1) (swap = a0), (a0 = a1), (a1 = swap);
+    if (a1 < a2) (swap = a1), (a1 = a2), (a2 = swap);
+    if (a0 < a1) (swap = a0), (a0 = a1), (a1 = swap);
     inside[3 * b] = a0;
     inside[3 * b + 1] = a1;
     inside[3 * b + 2] = a2;

@@ -69,43 +69,61 @@ export async function loadCandidateLocations(tx: Tx, tenantId: string, relevant:
   return { excluded: master.excluded, materialize: () => fillLocations(master, fill, hazardClasses) };
 }
 
-type CacheRow = { version: string; fill: string | null; sku_bins: string | null; lot_bins: string | null; locations?: string | null };
+type CacheRow = { version: string; fill: string | null; sku_lists: string | null; lot_lists: string | null; locations?: string | null };
 
 async function loadFromCache(tx: Tx, tenantId: string, relevant: Relevant): Promise<{ master: LocationMaster; fill: FillColumns }> {
-  const [row] = await tx.$queryRaw<CacheRow[]>`SELECT ${cacheColumns(relevant)} ${CACHE_FROM}`;
+  const [row] = await tx.$queryRaw<CacheRow[]>`SELECT ${cacheColumns(relevant)} ${cacheFrom(relevant)}`;
   const known = row ? cachedMaster(tenantId, row.version) : null;
   if (row && known) return { master: known, fill: decodeFill(known, row) };
   // A new version of the bins: master data and fill again, from one snapshot.
-  const [full] = await tx.$queryRaw<CacheRow[]>`SELECT ${cacheColumns(relevant)}, ${LOCATIONS_JSON} AS locations ${CACHE_FROM}`;
+  const [full] = await tx.$queryRaw<CacheRow[]>`SELECT ${cacheColumns(relevant)}, ${LOCATIONS_JSON} AS locations ${cacheFrom(relevant)}`;
   const master = buildMaster(parseLocations(full?.locations ?? null));
   if (full) cacheMaster(tenantId, full.version, master);
-  return { master, fill: decodeFill(master, full ?? { version: '', fill: null, sku_bins: null, lot_bins: null }) };
+  return { master, fill: decodeFill(master, full ?? { version: '', fill: null, sku_lists: null, lot_lists: null }) };
 }
 
-const CACHE_FROM = Prisma.sql`FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id LEFT JOIN bin_utilization_cache c ON c.location_id = l.location_id`;
+/**
+ * Every bin with its zone and cache row, and `rl` set for the bins holding a lot number of
+ * the receipt (found through the lots index, not by testing every bin's lot list).
+ */
+function cacheFrom(relevant: Relevant): Prisma.Sql {
+  return Prisma.sql`FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id
+    LEFT JOIN bin_utilization_cache c ON c.location_id = l.location_id
+    LEFT JOIN (SELECT DISTINCT t.location_id FROM lots t WHERE t.lot_number = ANY(${[...relevant.lotNumbers]}::text[])) rl ON rl.location_id = l.location_id`;
+}
 
-/** Bytes per bin in the `fill` column: used cubic feet, used pounds (float8, big-endian), stocked flag. */
+/** Bytes per bin in the `fill` column: used cubic feet, used pounds (float8, big-endian), flags. */
 const FILL_STRIDE = 17;
+const STOCKED = 1;
+const SKUS_SENT = 2;
+const LOTS_SENT = 4;
+const flag = (bit: number) => Prisma.raw(String(bit));
 
 /**
- * The version of the master data, the fill column and the relevant SKU and lot lists.
- * SKU relevance is a hashed `= ANY` on a bin's first SKU (most bins hold one), and on all of
- * them only for mixed bins: `&&` against every bin compares every pair and cost 30+ ms on
- * 10,000 bins with a few hundred relevant SKUs. The receipt's lots are found through the
- * lots index and then checked against the cache's own lists, which are derived from them.
+ * The version of the master data (its row count and newest and summed row versions), the
+ * fill column in master order, and the full SKU lists (lot lists) of the flagged bins in the
+ * same order. A bin's SKUs matter when it holds a SKU of the receipt or a co-picked partner:
+ * a hashed `= ANY` on its first SKU (most bins hold one), on all of them only for mixed bins
+ * (`&&` against every bin compares every pair: 30+ ms on 10,000 bins with a few hundred
+ * relevant SKUs). Its lots matter when it holds a lot of the receipt, checked against the
+ * cache's own list (derived from lots) on the few bins `rl` found.
  */
 function cacheColumns(relevant: Relevant): Prisma.Sql {
   const skus = [...relevant.skus];
   const lots = [...relevant.lotNumbers];
+  const skusMatter = Prisma.sql`(c.skus[1] = ANY(${skus}::text[])
+    OR (cardinality(c.skus) > 1 AND EXISTS (SELECT FROM unnest(c.skus) AS sku WHERE sku = ANY(${skus}::text[]))))`;
+  const lotsMatter = Prisma.sql`(rl.location_id IS NOT NULL AND c.lot_numbers && ${lots}::text[])`;
+  const order = Prisma.sql`ORDER BY l.location_code COLLATE "C"`;
   return Prisma.sql`
     concat_ws(':', COUNT(*), MAX(l.xmin::text::bigint), SUM(l.xmin::text::bigint),
       (SELECT concat_ws(':', COUNT(*), MAX(xmin::text::bigint), SUM(xmin::text::bigint)) FROM zones)) AS version,
     encode(string_agg(float8send(COALESCE(c.used_cubic_feet, 0)) || float8send(COALESCE(c.used_weight_lbs, 0))
-      || decode(CASE WHEN cardinality(c.skus) > 0 THEN '01' ELSE '00' END, 'hex'), ''::bytea ORDER BY l.location_code COLLATE "C"), 'base64') AS fill,
-    json_agg(json_build_array(l.location_id, c.skus)) FILTER (WHERE c.skus[1] = ANY(${skus}::text[])
-      OR (cardinality(c.skus) > 1 AND EXISTS (SELECT FROM unnest(c.skus) AS sku WHERE sku = ANY(${skus}::text[]))))::text AS sku_bins,
-    (SELECT json_agg(json_build_array(s.location_id, s.lot_numbers))::text FROM bin_utilization_cache s
-      WHERE s.location_id IN (SELECT t.location_id FROM lots t WHERE t.lot_number = ANY(${lots}::text[])) AND s.lot_numbers && ${lots}::text[]) AS lot_bins`;
+      || set_byte(decode('00', 'hex'), 0, (CASE WHEN cardinality(c.skus) > 0 THEN ${flag(STOCKED)} ELSE 0 END)
+        + (CASE WHEN ${skusMatter} THEN ${flag(SKUS_SENT)} ELSE 0 END) + (CASE WHEN ${lotsMatter} THEN ${flag(LOTS_SENT)} ELSE 0 END)),
+      ''::bytea ${order}), 'base64') AS fill,
+    (json_agg(c.skus ${order}) FILTER (WHERE ${skusMatter}))::text AS sku_lists,
+    (json_agg(c.lot_numbers ${order}) FILTER (WHERE ${lotsMatter}))::text AS lot_lists`;
 }
 
 function decodeFill(master: LocationMaster, row: CacheRow): FillColumns {
@@ -113,20 +131,20 @@ function decodeFill(master: LocationMaster, row: CacheRow): FillColumns {
   const bytes = Buffer.from(row.fill ?? '', 'base64');
   if (bytes.length !== n * FILL_STRIDE) throw new Error(`bin fill for ${bytes.length / FILL_STRIDE} bins, master has ${n}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const skuLists = JSON.parse(row.sku_lists ?? '[]') as string[][];
+  const lotLists = JSON.parse(row.lot_lists ?? '[]') as string[][];
   const fill: FillColumns = { usedCubicFeet: new Float64Array(n), usedWeightLbs: new Float64Array(n), stocked: new Uint8Array(n), skus: new Map(), lots: new Map() };
+  let nextSkus = 0;
+  let nextLots = 0;
   for (let i = 0, at = 0; i < n; i++, at += FILL_STRIDE) {
     fill.usedCubicFeet[i] = view.getFloat64(at, false);
     fill.usedWeightLbs[i] = view.getFloat64(at + 8, false);
-    fill.stocked[i] = bytes[at + 16]!;
+    const flags = bytes[at + 16]!;
+    fill.stocked[i] = flags & STOCKED;
+    if (flags & SKUS_SENT) fill.skus.set(i, skuLists[nextSkus++]!);
+    if (flags & LOTS_SENT) fill.lots.set(i, lotLists[nextLots++]!);
   }
-  for (const [id, list] of JSON.parse(row.sku_bins ?? '[]') as [string, string[] | null][]) {
-    const at = master.positionById.get(id);
-    if (at !== undefined && list) fill.skus.set(at, list);
-  }
-  for (const [id, list] of JSON.parse(row.lot_bins ?? '[]') as [string, string[] | null][]) {
-    const at = master.positionById.get(id);
-    if (at !== undefined && list) fill.lots.set(at, list);
-  }
+  if (nextSkus !== skuLists.length || nextLots !== lotLists.length) throw new Error('SKU or lot lists do not match the flagged bins');
   return fill;
 }
 
