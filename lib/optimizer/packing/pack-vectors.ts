@@ -57,8 +57,8 @@ const defaultNow = (): number => globalThis.performance.now();
  * - `FFD`, `BFD`: the classic greedy algorithms, O(n log n) in 1-D.
  * - `HYBRID`: runs both and keeps the better; then, while above the lower
  *   bound, cheapest first: (1) on integral 1-D data, exact Minimum Bin Slack
- *   ({@link exactBinSlack}), abandoned as soon as its bins waste more than the
- *   bound allows; (2) a short {@link eliminateBins} search (5 % of the
+ *   ({@link exactBinSlack}), abandoned as soon as it cannot use fewer bins
+ *   than FFD/BFD (else it becomes the search's start); (2) a short {@link eliminateBins} search (5 % of the
  *   budget, at least 10 ms); (3) Minimum Bin Slack in full (exact, or the
  *   budgeted search for other data); (4) the search again for the rest of
  *   the budget. The budget is `timeLimitMs` less a reserve of 15 % and 1 ms;
@@ -109,9 +109,11 @@ export function packVectors(items: VectorItems, capacity: ArrayLike<number>, opt
   const deadline = started + Math.max(0, timeLimitMs * (1 - RESERVE_SHARE) - 1);
   const seed = options.seed ?? 1;
   const quickDeadline = Math.min(deadline, started + Math.max(QUICK_MS, timeLimitMs * QUICK_SHARE));
-  // 1. exact Minimum Bin Slack on integral 1-D data, abandoned as soon as it cannot reach the bound
-  const exact = exactBinSlack(inst, now, quickDeadline, lowerBound);
-  if (exact) return done(exact, 'HYBRID');
+  // 1. exact Minimum Bin Slack on integral 1-D data, abandoned as soon as it cannot beat FFD/BFD;
+  //    a better packing is also a better start for the search (triplet-like instances)
+  const exact = exactBinSlack(inst, now, quickDeadline, best.binCount - 1);
+  if (exact) best = exact;
+  if (best.binCount <= lowerBound) return done(best, 'HYBRID');
   // 2. a short bin-elimination search: enough for most instances
   const quick = eliminateBins(inst, best, {
     now,
@@ -124,7 +126,7 @@ export function packVectors(items: VectorItems, capacity: ArrayLike<number>, opt
   let iterations = quick.iterations;
   if (best.binCount <= lowerBound) return done(best, 'HYBRID', iterations);
   // 3. Minimum Bin Slack (budgeted search per bin), a different construction that fills bins tightly
-  let mbs = exactBinSlack(inst, now, deadline);
+  let mbs = exact ? null : exactBinSlack(inst, now, deadline);
   if (mbs === undefined) mbs = minimumBinSlack(inst, now, deadline);
   // on a tie MBS still gives the better start: its bins are filled tightly
   if (mbs !== null && mbs.binCount <= best.binCount) best = mbs;
