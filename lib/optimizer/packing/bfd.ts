@@ -1,5 +1,6 @@
 import { decreasingOrder, type PackInstance } from './instance';
 import type { Packing } from './ffd';
+import { ResidualTreap } from './residual-treap';
 
 /**
  * Open bins kept sorted by a scalar key (their residual capacity), with
@@ -61,10 +62,16 @@ class SortedBins {
  * Best-Fit Decreasing for 1-D or 2-D vector packing.
  *
  * Items go in {@link decreasingOrder}. Each goes into the open bin with the
- * smallest residual that still fits it; in 2-D the residual key is the
- * normalized sum `Σ_d residual_d / capacity_d` and the search starts at the
- * first key that could fit, then walks right until both dimensions fit.
- * 1-D is O(n log n) comparisons plus short memmoves.
+ * smallest residual that still fits it.
+ * - 1-D: bins sorted by residual in an array; binary search for the tightest
+ *   bin, then the bin is re-seated by a memmove: O(n log m) comparisons plus
+ *   memmoves of at most m entries each (native copies, so in practice the
+ *   binary searches dominate; the worst case is O(n·m) word moves).
+ * - 2-D: the residual key is the normalized sum `Σ_d residual_d / capacity_d`;
+ *   open bins live in a {@link ResidualTreap} ordered by that key with
+ *   subtree maxima per dimension, so the tightest bin that fits both
+ *   dimensions is found without scanning bins that cannot fit:
+ *   O(log m) expected per update, search O(log m) typical and O(m) worst case.
  */
 export function bestFitDecreasing(inst: PackInstance, order: Int32Array = decreasingOrder(inst)): Packing {
   const { n, dims, size, limit, capacity, weight } = inst;
@@ -88,43 +95,29 @@ export function bestFitDecreasing(inst: PackInstance, order: Int32Array = decrea
     }
     return { binCount, assignment };
   }
-  const residual = new Float64Array(n * dims);
+  const open = new ResidualTreap(n, dims);
   const slack = 1e-12 * dims;
+  const need = new Float64Array(dims);
+  const room = new Float64Array(dims);
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    let pos = bins.lowerBound(weight[i] - slack);
-    let found = -1;
-    for (; pos < bins.count; pos++) {
-      const b = bins.ids[pos];
-      let ok = true;
-      for (let d = 0; d < dims; d++) {
-        if (residual[b * dims + d] < size[i * dims + d]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        found = pos;
-        break;
-      }
-    }
-    let b: number;
-    if (found >= 0) {
-      b = bins.ids[found];
-      for (let d = 0; d < dims; d++) residual[b * dims + d] -= size[i * dims + d];
-      bins.decrease(found, keyOf(residual, b, dims, capacity));
+    for (let d = 0; d < dims; d++) need[d] = size[i * dims + d];
+    let b = open.findBest(weight[i] - slack, need);
+    if (b >= 0) {
+      for (let d = 0; d < dims; d++) room[d] = open.residual[b * dims + d] - need[d];
+      open.remove(b);
     } else {
       b = binCount++;
-      for (let d = 0; d < dims; d++) residual[b * dims + d] = limit[d] - size[i * dims + d];
-      bins.insert(keyOf(residual, b, dims, capacity), b);
+      for (let d = 0; d < dims; d++) room[d] = limit[d] - need[d];
     }
+    open.insert(b, room, keyOf(room, dims, capacity));
     assignment[i] = b;
   }
   return { binCount, assignment };
 }
 
-function keyOf(residual: Float64Array, b: number, dims: number, capacity: Float64Array): number {
+function keyOf(room: Float64Array, dims: number, capacity: Float64Array): number {
   let k = 0;
-  for (let d = 0; d < dims; d++) k += residual[b * dims + d] / capacity[d];
+  for (let d = 0; d < dims; d++) k += room[d] / capacity[d];
   return k;
 }

@@ -47,7 +47,7 @@ const ALGORITHMS: readonly PackingAlgorithm[] = ['FFD', 'BFD', 'HYBRID'];
 const QUICK_MS = 10;
 const QUICK_SHARE = 0.05;
 /** Share of the time limit kept in reserve (see the deadline in {@link packVectors}). */
-const RESERVE_SHARE = 0.15;
+const RESERVE_SHARE = 0.2;
 
 const defaultNow = (): number => globalThis.performance.now();
 
@@ -61,7 +61,7 @@ const defaultNow = (): number => globalThis.performance.now();
  *   than FFD/BFD (else it becomes the search's start); (2) a short {@link eliminateBins} search (5 % of the
  *   budget, at least 10 ms); (3) Minimum Bin Slack in full (exact, or the
  *   budgeted search for other data); (4) the search again for the rest of
- *   the budget. The budget is `timeLimitMs` less a reserve of 15 % and 1 ms;
+ *   the budget. The budget is `timeLimitMs` less a reserve of 20 % and 1 ms;
  *   every step checks the clock at least once per bounded unit of work (a
  *   bin, a swap scan). Never uses more bins than FFD or BFD; stops as soon as
  *   the lower bound is reached.
@@ -104,7 +104,7 @@ export function packVectors(items: VectorItems, capacity: ArrayLike<number>, opt
     const bfd = bestFitDecreasing(inst, order);
     if (bfd.binCount < best.binCount) best = bfd;
   }
-  // Stop searching with a reserve (15 % of the limit, plus 1 ms) for the last
+  // Stop searching with a reserve (20 % of the limit, plus 1 ms) for the last
   // step in flight, a GC pause or a descheduled thread on a busy machine.
   const deadline = started + Math.max(0, timeLimitMs * (1 - RESERVE_SHARE) - 1);
   const seed = options.seed ?? 1;
