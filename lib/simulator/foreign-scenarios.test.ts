@@ -197,12 +197,11 @@ describe('the fixtures are a real test of the schema', () => {
   });
 });
 
-describe('engine shortfall found with these scenarios (lib/optimizer/putaway, reported to its owner)', () => {
-  // Expected to fail until the engine is fixed: then this starts passing and `it.fails` must go.
-  it.fails('binwise tops up a no-mixing bin holding the sku even after a same-size line found no room', () => {
+describe('engine behaviour these scenarios exposed (lib/optimizer/putaway)', () => {
+  it('binwise tops up a no-mixing bin holding the sku even after a same-size line of another sku found no room', () => {
     const scenario = load('engine-no-mixing-skip');
     const [binwise] = runSimulation(scenario, { policies: resolvePolicies(['binwise']) }).policies.filter((policy) => policy.policy === 'binwise');
-    // B's bin is full (9 of 10 ft³, above the 95% cap after one more unit), A's bin holds 5 ft³:
+    // B's bin is full (9 of 10 ft³, no room for a unit under the 95% cap), A's bin holds 5 ft³:
     // only B's 5 units are forced out; A's 3 fit in A's own bin inside the band.
     expect(binwise.unitsNotPlaced).toBe(5);
   });

@@ -217,3 +217,23 @@ describe('optimizePutaway', () => {
     expect(() => optimizePutaway({ ...w, items: [...w.items, w.items[0]] })).toThrow(/items must hold at most 100000/);
   });
 });
+
+describe('no-mixing bins after a failed line', () => {
+  const bin = (code: string, y: number, sku: string, units: number): CandidateLocation => ({
+    id: code, code, zone: 'R', aisle: '1', bay: code, level: 1, x: 0, y, type: 'RESERVE',
+    cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 30, w: 30, h: 30 },
+    usedCubicFeet: units, usedWeightLbs: units, skus: [sku], lots: [], allowMixing: false, isActive: true,
+  });
+  const unit = (sku: string, quantity: number): PutawayItem => ({ sku, quantity, lengthIn: 12, widthIn: 12, heightIn: 12, unitWeightLbs: 1, abc: 'A' });
+
+  it('still tops up the no-mixing bin that holds a later line’s own SKU after a same-size line found no room', () => {
+    const res = optimizePutaway({
+      // B's bin holds 9 of 10 cu ft (no room under the 95% cap); A's holds 5
+      locations: [bin('R-0', 10, 'A', 5), bin('R-1', 15, 'B', 9)],
+      items: [unit('B', 5), unit('A', 3)],
+      context: { dock: { x: 0, y: 0 }, affinity: [], openPickTasksByAisle: {}, openDemand: [], now: 0, seed: 1 },
+    });
+    expect(res.unplaceable.map((u) => [u.sku, u.quantity])).toEqual([['B', 5]]);
+    expect(res.recommendations.map((r) => [r.sku, r.locationCode, r.quantity])).toEqual([['A', 'R-0', 3]]);
+  });
+});

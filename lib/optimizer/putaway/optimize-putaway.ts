@@ -291,7 +291,9 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
     for (const i of order) {
       if (remaining[i] <= 0) continue;
       const inNonMixing = (passState.skuBins.get(items[i].sku) ?? []).some((b) => !passState.locations[b].allowMixing);
-      const known = failed.find((f) => (!f.sawMixing || !inNonMixing) && dominates(f, items[i], unitCf[i]));
+      // a no-mixing bin holding this SKU is reached only through the SKU itself, so no earlier
+      // failure of another SKU says anything about it
+      const known = inNonMixing ? undefined : failed.find((f) => dominates(f, items[i], unitCf[i]));
       let code: UnplaceableCode;
       if (known) code = known.code;
       else {
