@@ -4,7 +4,7 @@ import type { Packing } from './ffd';
 import { EliminationState } from './elimination-state';
 import { InSetPool } from './in-set-pool';
 import { packDescent } from './pack-descent';
-import { fitsReserve, type FitBuffers } from './reserve-fit';
+import { fitsReserve, fitsReserveWithBin, type FitBuffers } from './reserve-fit';
 import { emptyMove, findBestSwap, largestFreeRoom, SwapScratch } from './swap-move';
 
 /** Budget and stopping rules for {@link eliminateBins}. */
@@ -48,7 +48,9 @@ const PACK_EVERY = 10;
  * The move kept shrinks S's total normalized size the most, even if it is
  * worsening; items just moved into a bin are tabu to leave it for a few
  * iterations. When no swap improves, every 10 iterations a
- * {@link packDescent} refills one bin tightly. When S fits into 2 fresh bins
+ * {@link packDescent} refills one bin tightly (on integral data, first
+ * {@link fitsReserveWithBin} tries to repack S with one kept bin into that
+ * bin and the 2 reserve bins). When S fits into 2 fresh bins
  * ({@link fitsReserve}) a (k-1)-bin packing exists and the next bin is
  * emptied. Stalls restart from the best full packing with other bins emptied.
  *
@@ -112,6 +114,16 @@ export function eliminateBins(inst: PackInstance, start: Packing, opts: Eliminat
 
     if (mv.delta <= TOL && iterations - lastPack >= PACK_EVERY) {
       lastPack = iterations;
+      const wide = reserve === 2 ? fitsReserveWithBin(st, rand, opts.now, opts.deadline, fitBuf) : null;
+      if (wide !== null) {
+        best = wide;
+        stall = 0;
+        totalStall = 0;
+        if (best.binCount <= opts.lowerBound || best.binCount <= 1) break;
+        startAttempt(false);
+        bestS = st.sWeight;
+        continue;
+      }
       if (packDescent(st, rand, iterations, opts.now, opts.deadline, fill)) {
         if (st.sWeight < bestS - TOL) {
           bestS = st.sWeight;

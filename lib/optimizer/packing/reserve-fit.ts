@@ -1,5 +1,15 @@
+import { randomInt } from '../prng';
+import type { EliminationState } from './elimination-state';
+import type { Packing } from './ffd';
 import type { PackInstance } from './instance';
+import { threeBinPartition } from './three-bin-partition';
+import { rowWords } from './subset-sum-bits';
 import { twoBinPartition, type PartitionBuffer } from './two-bin-partition';
+
+/** Largest number of items (S plus one bin) the wider test repacks. */
+const MAX_WIDE_ITEMS = 10;
+/** Work cap of one wider test: first-bin subsets × subset-sum rows × words (about 2 ms). */
+const MAX_WIDE_WORK = 1_600_000;
 
 /** Scratch space for {@link fitsReserve}. */
 export type FitBuffers = { load: Float64Array; sizes: number[]; partition: PartitionBuffer };
@@ -71,4 +81,49 @@ export function fitsReserve(inst: PackInstance, S: readonly number[], bins: numb
     return false;
   };
   return place(0) ? side : null;
+}
+
+/** Bins tried per {@link fitsReserveWithBin} call (consecutive from a random start). */
+const WIDEN_BINS = 16;
+
+/**
+ * Wider success test for integral 1-D data with 2 reserve bins: can S plus
+ * the items of one kept bin b be repacked into b and the 2 reserve bins
+ * ({@link threeBinPartition})? When every kept bin is exactly full (as in
+ * triplet instances), no swap can shrink S, and S alone may never split
+ * into two exact bins; one more bin's items often make the split possible.
+ * Runs only while S weighs at most 2 bins; tries up to 16 bins from a random
+ * start, at most 10 items each and a capped amount of subset-sum work,
+ * looking at the clock between bins. Returns the full packing (m + 2 bins) or null.
+ */
+export function fitsReserveWithBin(st: EliminationState, rand: () => number, now: () => number, deadline: number, buf: FitBuffers): Packing | null {
+  const { inst, S, m } = st;
+  const { size } = inst;
+  const c = inst.capacity[0];
+  if (!inst.integral || m === 0 || S.length + 1 > MAX_WIDE_ITEMS) return null;
+  let sTotal = 0;
+  for (const i of S) sTotal += size[i];
+  // only on the plateau where S weighs no more than the 2 reserve bins but does not split into them
+  if (sTotal > 2 * c) return null;
+  const words = rowWords(c);
+  const first = randomInt(rand, m);
+  const items: number[] = [];
+  for (let step = 0; step < Math.min(m, WIDEN_BINS); step++) {
+    if (step > 0 && now() >= deadline) return null;
+    const b = (first + step) % m;
+    const bag = st.binItems[b];
+    const k = S.length + bag.length;
+    if (k > MAX_WIDE_ITEMS || sTotal + st.load[b] > 3 * c || 2 ** (k - 1) * (k + 1) * words > MAX_WIDE_WORK) continue;
+    items.length = 0;
+    for (const i of S) items.push(i);
+    for (const i of bag) items.push(i);
+    buf.sizes.length = 0;
+    for (const i of items) buf.sizes.push(size[i]);
+    const side = threeBinPartition(buf.sizes, c, buf.partition);
+    if (side === null) continue;
+    const assignment = Int32Array.from(st.binOf);
+    items.forEach((i, x) => (assignment[i] = side[x] === 0 ? b : m + side[x] - 1));
+    return { binCount: m + 2, assignment };
+  }
+  return null;
 }
