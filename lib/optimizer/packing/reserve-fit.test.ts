@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fitsReserve } from './reserve-fit';
+import { mulberry32 } from '../prng';
+import { EliminationState } from './elimination-state';
+import { fitsReserve, fitsReserveWithBin } from './reserve-fit';
+import { twoBinPartition } from './two-bin-partition';
 import { buildInstance } from './instance';
 
 const buf = (dims = 1) => ({ load: new Float64Array(dims), sizes: [], partition: { rows: new Int32Array(0) } });
@@ -38,3 +41,23 @@ describe('fitsReserve in 2-D', () => {
   });
 });
 
+
+describe('fitsReserveWithBin', () => {
+  it('repacks S with one full bin into three bins when S alone will not split into two', () => {
+    // kept bin 0 = {250, 300, 450}; S = {480, 400} + {300, 260, 270} + {290} weighs 2000 but has no 1000 subset
+    const sizes = [250, 300, 450, 480, 400, 300, 260, 270, 290];
+    const inst = buildInstance(sizes, [1000]);
+    const st = new EliminationState(inst, 4);
+    st.restore({ binCount: 4, assignment: Int32Array.from([0, 0, 0, 1, 1, 2, 2, 2, 3]) });
+    st.emptyBin(3);
+    st.emptyBin(2);
+    st.emptyBin(1);
+    expect(twoBinPartition(st.S.map((i) => sizes[i]), 1000, { rows: new Int32Array(0) })).toBeNull();
+    const full = fitsReserveWithBin(st, mulberry32(1), () => 0, 1, buf());
+    expect(full).not.toBeNull();
+    expect(full!.binCount).toBe(3);
+    const load = [0, 0, 0];
+    sizes.forEach((s, i) => (load[full!.assignment[i]] += s));
+    expect(load).toEqual([1000, 1000, 1000]);
+  });
+});
