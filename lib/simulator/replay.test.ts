@@ -73,6 +73,29 @@ describe('replay', () => {
     expect(result.crossDockHits).toBe(2);
   });
 
+  it('stages for an order that names one sku on two lines what both lines are short of', () => {
+    const base = tinyScenario();
+    const scenario = parseScenario({
+      ...base,
+      locations: [...base.locations, { code: 'ST-1', zone: 'S', aisle: 'S', bay: 1, level: 1, x: 0, y: 2, type: 'STAGING', cubicFeet: 100, maxWeightLbs: 9000, insideInches: { l: 60, w: 60, h: 60 } }],
+      events: [
+        { day: 0, kind: 'order', id: 'SO-9', due: 1, lines: [{ sku: 'INK-1', quantity: 2 }, { sku: 'INK-1', quantity: 3 }] },
+        { day: 0, kind: 'receipt', sku: 'INK-1', quantity: 5 },
+      ],
+    });
+    let staged = 0;
+    const stager: Policy = {
+      name: 'stager',
+      putaway(input) {
+        for (const need of input.crossDockNeeds) staged += input.place(need.sku, input.stagingBins[0], need.quantity, { crossDock: true, orderRef: need.orderRef });
+      },
+    };
+    const result = replay(prepareScenario(scenario), stager);
+    expect(staged).toBe(5);
+    expect(result.unitsNotPlaced).toBe(0);
+    expect(result.unitsShort).toBe(0);
+  });
+
   it('measures bins in the 60–85% band among occupied storage bins', () => {
     // 7 one-cubic-foot units in a 10 ft³ bin = 70% fill, inside the band.
     const result = replay(prepareScenario(parseScenario({ ...tinyScenario(), events: [{ day: 0, kind: 'receipt', sku: 'INK-1', quantity: 7 }] })), firstFitByCode);

@@ -83,14 +83,16 @@ function crossDockNeeds(state: WarehouseState, open: readonly OrderEvent[], day:
   const free = new Map<string, number>();
   const needs: CrossDockNeed[] = [];
   for (const order of soon) {
-    for (const line of order.lines) {
-      if (!received.has(line.sku)) continue;
-      if (!free.has(line.sku)) free.set(line.sku, state.onHand(line.sku));
-      const reserved = (state.lotsBySku.get(line.sku) ?? []).reduce((sum, lot) => sum + (lot.reservedFor === order.id ? lot.quantity : 0), 0);
-      const fromStock = Math.min(free.get(line.sku) ?? 0, Math.max(0, line.quantity - reserved));
-      free.set(line.sku, (free.get(line.sku) ?? 0) - fromStock);
-      const short = line.quantity - reserved - fromStock;
-      if (short > 0) needs.push({ sku: line.sku, quantity: short, dueDay: order.due ?? order.day, orderRef: order.id });
+    // One need per sku and order: an order may name a sku on several lines.
+    const wanted = new Map<string, number>();
+    for (const line of order.lines) if (received.has(line.sku)) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
+    for (const [sku, quantity] of wanted) {
+      if (!free.has(sku)) free.set(sku, state.onHand(sku));
+      const reserved = (state.lotsBySku.get(sku) ?? []).reduce((sum, lot) => sum + (lot.reservedFor === order.id ? lot.quantity : 0), 0);
+      const fromStock = Math.min(free.get(sku) ?? 0, Math.max(0, quantity - reserved));
+      free.set(sku, (free.get(sku) ?? 0) - fromStock);
+      const short = quantity - reserved - fromStock;
+      if (short > 0) needs.push({ sku, quantity: short, dueDay: order.due ?? order.day, orderRef: order.id });
     }
   }
   return needs;
