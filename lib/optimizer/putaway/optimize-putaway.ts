@@ -9,6 +9,7 @@ import { ABC_VELOCITY } from './scoring';
 import { buildState, place, withCap, type BinState } from './state';
 import { storageLowerBound } from './lower-bound';
 import { validatePutawayInput } from './validate';
+import { fittingLayout, type BinLayout } from './layout';
 import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failed-profiles';
 import type {
   CandidateLocation,
@@ -33,6 +34,11 @@ export type OptimizePutawayInput = {
   confidenceModel?: ConfidenceModel;
   /** Clock (ms) for stats.ms only; defaults to performance.now. */
   clock?: () => number;
+  /**
+   * buildLayout(locations, context.dock) from an earlier call, for a caller that sends the
+   * same bin objects (static fields unchanged) batch after batch; ignored unless it fits.
+   */
+  layout?: BinLayout;
 };
 
 /** Bins read per co-picked SKU when locating its bays. */
@@ -152,14 +158,15 @@ function makeLine(
 export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   const clock = input.clock ?? ((): number => globalThis.performance.now());
   const started = clock();
-  validatePutawayInput(input);
+  const layout = fittingLayout(input);
+  validatePutawayInput(input, { staticFieldsValidated: layout !== undefined });
   const config = resolveConfig(input.config);
   const { items, context } = input;
   // HYBRID fills storage inside the target band first and opens the headroom up to the hard
   // cap only for what nothing else can hold (second pass); FFD and BFD pack against the hard cap.
   const softCap = config.algorithm === 'HYBRID' ? Math.min(config.targetBand.max, config.hardCap) : config.hardCap;
   const softConfig: OptimizerConfig = softCap < config.hardCap ? { ...config, hardCap: softCap } : config;
-  const state = buildState(input.locations, context, softCap);
+  const state = buildState(input.locations, context, softCap, layout);
   const affinity = buildAffinity(context);
   const recommendations: PutawayRecommendation[] = [];
   const unplaceable: UnplaceableLine[] = [];

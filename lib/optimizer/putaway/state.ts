@@ -1,8 +1,8 @@
 import { MaxTree } from '../packing/max-tree';
-import { CROSS_DOCK_TYPES, STORAGE_TYPES, isUsable } from './eligibility';
-import { aisleTravelCost } from './aisles';
-import { rectilinear } from './geometry';
+import { deriveLayout, layoutFits, type BinLayout } from './layout';
 import type { CandidateLocation, PutawayContext } from './types';
+
+export { sortByDistance } from './layout';
 
 /**
  * Mutable working copy of the bins for one run. The input locations are never
@@ -18,7 +18,7 @@ export type BinState = {
   /** Sorted inside dimensions (largest first), 3 per bin, inches. */
   readonly inside: Float64Array;
   /**
-   * Aisle-aware travel cost from the dock ({@link aisleTravelCost}): the walk to
+   * Aisle-aware travel cost from the dock (aisleTravelCost, aisles.ts): the walk to
    * the aisle's entry plus a small weight on the depth along it.
    */
   readonly travel: Float64Array;
@@ -63,87 +63,35 @@ export function bayKey(l: CandidateLocation): string {
 }
 
 /**
- * Builds the working state and indexes. O(m log m) for m locations.
+ * Builds the working state and indexes. O(m log m) for m locations, O(m) with a
+ * `layout` built for these very bins and this dock ({@link layoutFits}); any other
+ * layout is ignored and the layout is derived again.
  * @param hardCap fill limit (0..1) used for the room index.
  */
-export function buildState(locations: readonly CandidateLocation[], context: PutawayContext, hardCap: number): BinState {
+export function buildState(locations: readonly CandidateLocation[], context: PutawayContext, hardCap: number, layout?: BinLayout): BinState {
+  const lay = layout !== undefined && layoutFits(layout, locations, context.dock) ? layout : deriveLayout(locations, context.dock);
   const m = locations.length;
   const usedCf = new Float64Array(m);
   const usedLbs = new Float64Array(m);
-  const dist = new Float64Array(m);
-  const inside = new Float64Array(3 * m);
-  const bayId = new Int32Array(m);
-  const aisleId = new Int32Array(m);
-  // aisle -> bay -> id and zone -> aisle -> id: the same ids as keys joined by a separator
-  // (bayKey, aisleKey), without building two strings per bin
-  const bayIds = new Map<string, Map<string, number>>();
-  const aisleIds = new Map<string, Map<string, number>>();
-  let bays = 0;
-  let aisles = 0;
-  const storage: number[] = [];
-  const staging: number[] = [];
-  const skuBins = new Map<string, number[]>();
-  const bayBins = new Map<number, number[]>();
-  let excluded = 0;
-  let maxDist = 1e-9;
-  let maxTravel = 1e-9;
-  const travel = aisleTravelCost(locations, context.dock);
   for (let b = 0; b < m; b++) {
-    const l = locations[b];
-    usedCf[b] = l.usedCubicFeet;
-    usedLbs[b] = l.usedWeightLbs;
-    dist[b] = rectilinear(l.x, l.y, context.dock.x, context.dock.y);
-    let a0 = l.insideInches.l;
-    let a1 = l.insideInches.w;
-    let a2 = l.insideInches.h;
-    let swap: number;
-    if (a0 < a1) (swap = a0), (a0 = a1), (a1 = swap);
-    if (a1 < a2) (swap = a1), (a1 = a2), (a2 = swap);
-    if (a0 < a1) (swap = a0), (a0 = a1), (a1 = swap);
-    inside[3 * b] = a0;
-    inside[3 * b + 1] = a1;
-    inside[3 * b + 2] = a2;
-    let bayOf = bayIds.get(l.aisle);
-    if (bayOf === undefined) bayIds.set(l.aisle, (bayOf = new Map()));
-    let id = bayOf.get(l.bay);
-    if (id === undefined) bayOf.set(l.bay, (id = bays++));
-    bayId[b] = id;
-    let aisleOf = aisleIds.get(l.zone);
-    if (aisleOf === undefined) aisleIds.set(l.zone, (aisleOf = new Map()));
-    let aid = aisleOf.get(l.aisle);
-    if (aid === undefined) aisleOf.set(l.aisle, (aid = aisles++));
-    aisleId[b] = aid;
-    if (!isUsable(l)) {
-      excluded++;
-      continue;
-    }
-    if (STORAGE_TYPES.has(l.type)) {
-      storage.push(b);
-      if (dist[b] > maxDist) maxDist = dist[b];
-      if (travel[b] > maxTravel) maxTravel = travel[b];
-      for (const sku of l.skus) {
-        const list = skuBins.get(sku);
-        if (list) list.push(b);
-        else skuBins.set(sku, [b]);
-      }
-      const key = bayId[b];
-      const bay = bayBins.get(key);
-      if (bay) bay.push(b);
-      else bayBins.set(key, [b]);
-    } else if (CROSS_DOCK_TYPES.has(l.type)) {
-      staging.push(b);
+    usedCf[b] = locations[b].usedCubicFeet;
+    usedLbs[b] = locations[b].usedWeightLbs;
+  }
+  const skuBins = new Map<string, number[]>();
+  for (const b of lay.storageByIndex) {
+    for (const sku of locations[b].skus) {
+      const list = skuBins.get(sku);
+      if (list) list.push(b);
+      else skuBins.set(sku, [b]);
     }
   }
-  // the scan window follows the travel cost, so a split receipt stays in the aisle it started in
-  const sorted = sortByDistance(storage, travel);
+  const sorted = lay.storage;
   const room = new MaxTree(Math.max(1, sorted.length), 2, [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]);
-  const storagePos = new Int32Array(m).fill(-1);
   const maxRoom: [number, number] = [0, 0];
   const leaf = new Float64Array(2);
   for (let k = 0; k < sorted.length; k++) {
     const b = sorted[k];
     const l = locations[b];
-    storagePos[b] = k;
     if (l.allowMixing || l.skus.length === 0) {
       leaf[0] = hardCap * l.cubicFeet - usedCf[b];
       leaf[1] = hardCap * l.maxWeightLbs - usedLbs[b];
@@ -154,26 +102,26 @@ export function buildState(locations: readonly CandidateLocation[], context: Put
   }
   return {
     room,
-    storagePos,
+    storagePos: lay.storagePos,
     hardCap,
     maxRoom,
     locations,
     usedCf,
     usedLbs,
-    dist,
-    travel,
-    inside,
+    dist: lay.dist,
+    travel: lay.travel,
+    inside: lay.inside,
     storage: sorted,
-    staging: sortByDistance(staging, dist),
-    maxDist,
-    maxTravel,
+    staging: lay.staging,
+    maxDist: lay.maxDist,
+    maxTravel: lay.maxTravel,
     skuBins,
-    bayId,
-    aisleId,
-    bayBins,
+    bayId: lay.bayId,
+    aisleId: lay.aisleId,
+    bayBins: lay.bayBins,
     addedSkus: new Map(),
     addedLots: new Map(),
-    excluded,
+    excluded: lay.excluded,
   };
 }
 
@@ -241,27 +189,6 @@ export function place(
     if (!set) state.addedLots.set(b, (set = new Set()));
     set.add(lot);
   }
-}
-
-/** 2^21: packed sort keys hold the location index in their low 21 bits. */
-const INDEX_SPAN = 2_097_152;
-
-/**
- * Location indexes ordered by distance (to 0.001 ft), ties by index, using a
- * native numeric sort of packed keys `round(dist·1000)·2^21 + index`
- * (exact below 2^53, i.e. distances under ~4,000,000 ft and 2 million bins).
- */
-export function sortByDistance(indexes: readonly number[], dist: Float64Array): Int32Array {
-  const out = new Int32Array(indexes.length);
-  if (indexes.length >= INDEX_SPAN) {
-    const copy = Int32Array.from(indexes);
-    return copy.sort((p, q) => dist[p] - dist[q] || p - q);
-  }
-  const keys = new Float64Array(indexes.length);
-  for (let k = 0; k < indexes.length; k++) keys[k] = Math.round(dist[indexes[k]] * 1000) * INDEX_SPAN + indexes[k];
-  keys.sort();
-  for (let k = 0; k < keys.length; k++) out[k] = keys[k] % INDEX_SPAN;
-  return out;
 }
 
 /**

@@ -72,6 +72,12 @@ function requireAt(ok: boolean, i: number, name: string, v: unknown, message: st
  * @throws OptimizerInputError
  */
 export function validateLocation(l: CandidateLocation, i: number): void {
+  validateLocationStatic(l, i);
+  validateLocationFill(l, i);
+}
+
+/** The fields a BinLayout is built from (everything but the fill). @throws OptimizerInputError */
+export function validateLocationStatic(l: CandidateLocation, i: number): void {
   if (typeof l !== 'object' || l === null) throw new OptimizerInputError(`locations[${i}]`, l, 'must be an object');
   textAt(i, 'id', l.id);
   textAt(i, 'code', l.code);
@@ -89,14 +95,33 @@ export function validateLocation(l: CandidateLocation, i: number): void {
   finiteAt(i, 'insideInches.l', inside.l, 0);
   finiteAt(i, 'insideInches.w', inside.w, 0);
   finiteAt(i, 'insideInches.h', inside.h, 0);
+  requireAt(typeof l.allowMixing === 'boolean', i, 'allowMixing', l.allowMixing, 'must be true or false');
+  requireAt(typeof l.isActive === 'boolean', i, 'isActive', l.isActive, 'must be true or false');
+  textAt(i, 'temperatureClass', l.temperatureClass, true);
+}
+
+/** The fill of one location: what changes from one run to the next. @throws OptimizerInputError */
+export function validateLocationFill(l: CandidateLocation, i: number): void {
+  if (typeof l !== 'object' || l === null) throw new OptimizerInputError(`locations[${i}]`, l, 'must be an object');
   finiteAt(i, 'usedCubicFeet', l.usedCubicFeet, 0);
   finiteAt(i, 'usedWeightLbs', l.usedWeightLbs, 0);
   requireAt(Array.isArray(l.skus), i, 'skus', l.skus, 'must be an array of strings');
   requireAt(Array.isArray(l.lots), i, 'lots', l.lots, 'must be an array of strings');
-  requireAt(typeof l.allowMixing === 'boolean', i, 'allowMixing', l.allowMixing, 'must be true or false');
-  requireAt(typeof l.isActive === 'boolean', i, 'isActive', l.isActive, 'must be true or false');
   requireAt(l.allowedHazardClasses === undefined || Array.isArray(l.allowedHazardClasses), i, 'allowedHazardClasses', l.allowedHazardClasses, 'must be an array of strings');
-  textAt(i, 'temperatureClass', l.temperatureClass, true);
+}
+
+/**
+ * Validates what a BinLayout is built from: a non-empty list of locations with valid
+ * static fields and unique ids. @throws OptimizerInputError
+ */
+export function validateLayoutLocations(input: readonly CandidateLocation[]): void {
+  const locations = list('locations', input, MAX_LOCATIONS, true) as readonly CandidateLocation[];
+  const ids = new Set<string>();
+  for (let i = 0; i < locations.length; i++) {
+    validateLocationStatic(locations[i], i);
+    if (ids.has(locations[i].id)) throw new OptimizerInputError(`locations[${i}].id`, locations[i].id, 'must be unique');
+    ids.add(locations[i].id);
+  }
 }
 
 /** Validates the context. @throws OptimizerInputError */
@@ -131,23 +156,32 @@ export function validateContext(c: PutawayContext): void {
 
 /**
  * Validates a whole putaway input: non-empty `items` and `locations`, every
- * number finite and in range, every enum known, location ids unique.
+ * number finite and in range, every enum known, location ids unique. With
+ * `staticFieldsValidated` (the bins come with a BinLayout built for them, which
+ * validated their static fields and ids), only the bins' fill is checked.
  * @throws OptimizerInputError with `field` such as `items[3].quantity`.
  */
-export function validatePutawayInput(input: {
-  items: readonly PutawayItem[];
-  locations: readonly CandidateLocation[];
-  context: PutawayContext;
-}): void {
+export function validatePutawayInput(
+  input: {
+    items: readonly PutawayItem[];
+    locations: readonly CandidateLocation[];
+    context: PutawayContext;
+  },
+  options: { staticFieldsValidated?: boolean } = {},
+): void {
   if (typeof input !== 'object' || input === null) throw new OptimizerInputError('input', input, 'must be an object');
   const items = list('items', input.items, MAX_ITEM_LINES, true) as readonly PutawayItem[];
   const locations = list('locations', input.locations, MAX_LOCATIONS, true) as readonly CandidateLocation[];
   for (let i = 0; i < items.length; i++) validateItem(items[i], i);
-  const ids = new Set<string>();
-  for (let i = 0; i < locations.length; i++) {
-    validateLocation(locations[i], i);
-    if (ids.has(locations[i].id)) throw new OptimizerInputError(`locations[${i}].id`, locations[i].id, 'must be unique');
-    ids.add(locations[i].id);
+  if (options.staticFieldsValidated) {
+    for (let i = 0; i < locations.length; i++) validateLocationFill(locations[i], i);
+  } else {
+    const ids = new Set<string>();
+    for (let i = 0; i < locations.length; i++) {
+      validateLocation(locations[i], i);
+      if (ids.has(locations[i].id)) throw new OptimizerInputError(`locations[${i}].id`, locations[i].id, 'must be unique');
+      ids.add(locations[i].id);
+    }
   }
   validateContext(input.context);
 }
