@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { ZCreatePutawayBatch, type TCreatePutawayBatch } from '@/lib/schemas/putaway';
 import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
@@ -9,7 +10,7 @@ import { getEffectiveFlags } from '../flags/get-effective-flags';
 import { getActiveConfidenceModel } from '../ml/get-active-confidence-model';
 import type { BatchFlags, BatchView, RecommendationView } from './batch-view';
 import { loadCandidateLocations } from './load-candidates';
-import { loadAffinity, loadDock, loadMaterialsBySku, loadOpenDemand, loadOpenPickTasksByAisle, type MaterialInfo } from './load-putaway-inputs';
+import { loadAffinity, loadDockAndPickTasks, loadMaterialsBySku, loadOpenDemand, type MaterialInfo } from './load-putaway-inputs';
 import { phaseTimer, type PhaseTimer, type PhaseTimings } from './phase-timer';
 import { countBatchFailure, observeBatch } from './putaway-metrics';
 import { runEngine, type EngineItem, type EngineOutput } from './run-engine';
@@ -63,6 +64,7 @@ export async function createPutawayBatch(
           items: engineItems,
           // No await between materialize() and the engine's return: see Candidates.materialize.
           locations: candidates.materialize(),
+          layoutFor: candidates.layoutFor,
           dock,
           affinity,
           openPickTasksByAisle: pickTasksByAisle,
@@ -114,8 +116,7 @@ async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus
   timer.mark('affinity');
   const relevantSkus = [...new Set([...skus, ...affinity.flatMap((pair) => [pair.skuA, pair.skuB])])];
   const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers, hazardClasses }, timer);
-  const dock = await loadDock(tx);
-  const pickTasksByAisle = await loadOpenPickTasksByAisle(tx);
+  const { dock, openPickTasksByAisle: pickTasksByAisle } = await loadDockAndPickTasks(tx);
   const openDemand = await loadOpenDemand(tx, materialIds);
   const model = mlEnabled ? await getActiveConfidenceModel(tx) : null;
   timer.mark('dockTasksDemandModel');
@@ -149,7 +150,7 @@ type StoreInput = {
   createdAt: Date;
 };
 
-/** The batch row and all its recommendations: two INSERT statements whatever the size. */
+/** The batch row and all its recommendations: one INSERT statement whatever the size. */
 async function storeBatch(tx: Tx, context: AuthContext, input: StoreInput): Promise<BatchView> {
   const { batchId, output } = input;
   const materialIdBySku = new Map(input.materials.map((item) => [item.sku, item.material.materialId]));
@@ -179,12 +180,13 @@ async function storeBatch(tx: Tx, context: AuthContext, input: StoreInput): Prom
     decidedAt: null,
   }));
   const featuresById = new Map(output.recommendations.map((r, i) => [recommendations[i]!.id, r.features]));
-  await tx.$executeRaw`
+  const batchRow = Prisma.sql`
     INSERT INTO putaway_batches (batch_id, tenant_id, status, algorithm, flags, source, item_count, unplaceable, processing_ms, created_by, created_at)
     VALUES (${batchId}::uuid, ${context.tenantId}::uuid, ${recommendations.length ? 'OPEN' : 'COMPLETED'}::batch_status, ${input.flags.algorithm},
             ${JSON.stringify(input.storedFlags)}::jsonb, ${input.source}, ${input.itemCount}, ${JSON.stringify(output.unplaceable)}::jsonb,
             ${input.processingMs}, ${context.userId}::uuid, ${input.createdAt})`;
-  if (recommendations.length) {
+  if (!recommendations.length) await tx.$executeRaw`${batchRow}`;
+  else {
     const rows = recommendations.map((r) => ({
       id: r.id,
       material_id: materialIdBySku.get(r.sku),
@@ -203,13 +205,16 @@ async function storeBatch(tx: Tx, context: AuthContext, input: StoreInput): Prom
       fill_after: r.fillAfter,
       cross_dock_order_ref: r.crossDock?.orderRef ?? null,
     }));
+    // One statement (one round trip): the batch row in a CTE, its recommendations from it.
+    // The foreign key is checked at the end of the statement, when the batch row exists.
     await tx.$executeRaw`
+      WITH batch AS (${batchRow} RETURNING batch_id)
       INSERT INTO putaway_recommendations (recommendation_id, tenant_id, batch_id, material_id, lot_number, quantity, location_id, algorithm,
         confidence_score, confidence_source, score_total, score_breakdown, alternatives, features, reason, fill_before, fill_after, cross_dock_order_ref, created_at)
-      SELECT r.id, ${context.tenantId}::uuid, ${batchId}::uuid, r.material_id, r.lot_number, r.quantity, r.location_id, r.algorithm,
+      SELECT r.id, ${context.tenantId}::uuid, batch.batch_id, r.material_id, r.lot_number, r.quantity, r.location_id, r.algorithm,
         r.confidence_score, r.confidence_source, r.score_total, r.score_breakdown, r.alternatives, r.features, r.reason, r.fill_before, r.fill_after,
         r.cross_dock_order_ref, ${input.createdAt}
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      FROM batch, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
         id uuid, material_id uuid, lot_number text, quantity int, location_id uuid, algorithm text, confidence_score float8,
         confidence_source text, score_total float8, score_breakdown jsonb, alternatives jsonb, features jsonb, reason text,
         fill_before float8, fill_after float8, cross_dock_order_ref text)`;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { BinLayout } from '@/lib/optimizer/putaway/layout';
 import type { Tx } from '../db';
 import { cacheAvailability } from '../cache/cache-availability';
 import { findLocationFill } from '../cache/find-location-fill';
@@ -45,6 +46,8 @@ export type Candidates = {
    * writing its fill between this call and the engine's return.
    */
   materialize: () => LocationWithFill[];
+  /** The engine's layout of the bins `materialize` returns (see LocationMaster.layoutFor). */
+  layoutFor: (dock: { x: number; y: number }) => BinLayout;
 };
 
 /**
@@ -66,7 +69,7 @@ export async function loadCandidateLocations(tx: Tx, tenantId: string, relevant:
   const { master, fill } = usable ? await loadFromCache(tx, tenantId, relevant) : await loadLive(tx);
   timer?.mark('candidates.fill');
   const hazardClasses = [...relevant.hazardClasses];
-  return { excluded: master.excluded, materialize: () => fillLocations(master, fill, hazardClasses) };
+  return { excluded: master.excluded, materialize: () => fillLocations(master, fill, hazardClasses), layoutFor: master.layoutFor };
 }
 
 type CacheRow = { version: string; fill: string | null; sku_lists: string | null; lot_lists: string | null; locations?: string | null };

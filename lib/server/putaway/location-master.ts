@@ -1,4 +1,5 @@
 import 'server-only';
+import { buildLayout, type BinLayout } from '@/lib/optimizer/putaway/layout';
 import type { LocationWithFill } from './load-putaway-inputs';
 
 /**
@@ -16,12 +17,18 @@ export type LocationMaster = {
   /** Position in `all` of each bin id. */
   positionById: Map<string, number>;
   excluded: { inactive: number; invalidCapacity: number };
+  /**
+   * The engine's layout of `usable` for a dock (positions, travel costs, scan order),
+   * built on first use and kept with the master, whose bins' static fields never change.
+   * @throws OptimizerInputError when a bin's static fields are invalid (nothing is kept)
+   */
+  layoutFor: (dock: { x: number; y: number }) => BinLayout;
 };
 
 type Cached = { version: string; master: LocationMaster };
 
 // Bump when the cached objects' shape changes: a dev server keeps globalThis across reloads.
-const SHAPE_VERSION = 4;
+const SHAPE_VERSION = 5;
 type Globals = { binwiseLocationMaster?: Map<string, Cached> };
 // Per process, on globalThis so route bundles share it.
 const globals = globalThis as unknown as Globals;
@@ -45,7 +52,12 @@ export function buildMaster(all: LocationWithFill[]): LocationMaster {
       positions.push(i);
     }
   }
-  return { all, usable, usablePosition: Int32Array.from(positions), positionById, excluded };
+  let layout: BinLayout | null = null;
+  const layoutFor = (dock: { x: number; y: number }): BinLayout => {
+    if (!layout || layout.dockX !== dock.x || layout.dockY !== dock.y) layout = buildLayout(usable, dock);
+    return layout;
+  };
+  return { all, usable, usablePosition: Int32Array.from(positions), positionById, excluded, layoutFor };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type PutawayRecommendation,
 } from '@/lib/optimizer';
 import type { ConfidencePredictor } from '@/lib/ml/model';
+import type { BinLayout } from '@/lib/optimizer/putaway/layout';
 import type { EffectiveFlags } from '../flags/get-effective-flags';
 import { AppError } from '../errors';
 import type { AlternativeView, ScoreBreakdown, UnplaceableView } from './batch-view';
@@ -25,6 +26,8 @@ export type EngineInputs = {
   model: ConfidencePredictor | null;
   now: Date;
   seed: number;
+  /** The bins' layout, kept with them across batches (see LocationMaster.layoutFor). */
+  layoutFor?: (dock: { x: number; y: number }) => BinLayout;
 };
 
 export type EngineRecommendation = {
@@ -107,6 +110,7 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
         },
       },
       ...(inputs.model ? { confidenceModel: inputs.model } : {}),
+      ...(inputs.layoutFor ? { layout: inputs.layoutFor(inputs.dock) } : {}),
     });
     for (const line of result.unplaceable) {
       unplaceable.push({ sku: line.sku, lotNumber: line.lotNumber, quantity: line.quantity, reasonCode: line.code, reason: line.message });
