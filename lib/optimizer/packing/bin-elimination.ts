@@ -19,7 +19,11 @@ export type EliminationOptions = {
   seed: number;
   /** Hard cap on search iterations (deterministic budget). */
   maxIterations?: number;
-  /** Give up after this many iterations without a better partial solution. */
+  /**
+   * Restart from the best packing (other bins emptied) after this many
+   * iterations without a smaller S (default max(1,000, 2n)): once every kept
+   * bin is exactly full no swap can shrink S, and a fresh start is what helps.
+   */
   stallIterations?: number;
 };
 
@@ -62,7 +66,7 @@ export function eliminateBins(inst: PackInstance, start: Packing, opts: Eliminat
   const { n, dims } = inst;
   const rand = mulberry32(opts.seed);
   const maxIterations = opts.maxIterations ?? Number.POSITIVE_INFINITY;
-  const stallLimit = opts.stallIterations ?? Math.max(20_000, 40 * n);
+  const stallLimit = opts.stallIterations ?? Math.max(1_000, 2 * n);
   let best: Packing = { binCount: start.binCount, assignment: start.assignment.slice() };
   let iterations = 0;
   let timedOut = false;
@@ -109,7 +113,7 @@ export function eliminateBins(inst: PackInstance, start: Packing, opts: Eliminat
       break;
     }
     iterations++;
-    pool.build(st.S, inst.weight, PAIR_POOL, largestFreeRoom(st, iterations));
+    pool.build(st.S, inst.weight, PAIR_POOL, largestFreeRoom(st, iterations), inst.size, dims);
     findBestSwap(st, pool, rand, iterations, scratch, mv);
 
     if (mv.delta <= TOL && iterations - lastPack >= PACK_EVERY) {

@@ -15,6 +15,8 @@ export class InSetPool {
   b: Int32Array = new Int32Array(0);
   /** Normalized size of in-set k (non-increasing in k). */
   w: Float64Array = new Float64Array(0);
+  /** Size vector of in-set k: `vec[k * dims + d]` (filled when `build` gets `size`). */
+  vec: Float64Array = new Float64Array(0);
   count = 0;
 
   // heap of rows: row -1 = singles, row x = pairs (x, y > x); pos = next position in the row
@@ -29,8 +31,9 @@ export class InSetPool {
    * @param weight normalized size per item.
    * @param pairPool how many of S's heaviest items are combined in pairs.
    * @param maxW largest normalized room any out-set can free.
+   * @param itemSize item size vectors (`itemSize[i * dims + d]`); when given, `vec` holds each in-set's summed vector.
    */
-  build(S: readonly number[], weight: Float64Array, pairPool: number, maxW = Number.POSITIVE_INFINITY): void {
+  build(S: readonly number[], weight: Float64Array, pairPool: number, maxW = Number.POSITIVE_INFINITY, itemSize?: Float64Array, dims = 1): void {
     const s = S.length;
     const pool = Math.min(s, pairPool);
     const total = s + (pool * (pool - 1)) / 2;
@@ -105,6 +108,15 @@ export class InSetPool {
       if (size > 1) siftDown(hRow, hPos, hW, size, 0);
     }
     this.count = k;
+    if (itemSize !== undefined) {
+      if (this.vec.length < k * dims) this.vec = new Float64Array(Math.max(16, this.a.length) * dims);
+      const vec = this.vec;
+      for (let x = 0; x < k; x++) {
+        const a = outA[x];
+        const b = outB[x];
+        for (let d = 0; d < dims; d++) vec[x * dims + d] = itemSize[a * dims + d] + (b >= 0 ? itemSize[b * dims + d] : 0);
+      }
+    }
   }
 }
 

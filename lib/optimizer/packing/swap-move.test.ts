@@ -11,7 +11,7 @@ function setup(sizes: number[], cap: number, assignment: number[], bins: number,
   st.restore({ binCount: bins, assignment: Int32Array.from(assignment) });
   st.emptyBin(emptied);
   const pool = new InSetPool();
-  pool.build(st.S, inst.weight, 40, largestFreeRoom(st, 0));
+  pool.build(st.S, inst.weight, 40, largestFreeRoom(st, 0), inst.size, 1);
   const mv = emptyMove();
   findBestSwap(st, pool, mulberry32(1), 0, new SwapScratch(1), mv);
   return { st, mv };

@@ -3,6 +3,8 @@ import type { EliminationState } from './elimination-state';
 import type { InSetPool } from './in-set-pool';
 
 const TOL = 1e-9;
+/** In-sets looked at per out-set after the first one light enough (2-D misses). */
+const MAX_SCAN = 128;
 /** Bins holding more items than this only give single items back to S. */
 const MAX_PAIR_BIN = 40;
 
@@ -52,7 +54,9 @@ export class SwapScratch {
  *
  * Work: for each bin whose free room could still beat the best move, each
  * out-set does one binary search over the pool (sorted heaviest first) and
- * stops at the first in-set that fits: O(m · L² · log P) for bins of L items.
+ * stops at the first in-set that fits (in 2-D, after at most 128 that do
+ * not): O(m · L² · log P) for bins of L items in 1-D.
+ * `pool` must have been built with the item sizes (its `vec`).
  * Writes the result to `mv` (`mv.bin = -1` when no legal move exists).
  */
 export function findBestSwap(st: EliminationState, pool: InSetPool, rand: () => number, iteration: number, sc: SwapScratch, mv: SwapMove): void {
@@ -63,6 +67,7 @@ export function findBestSwap(st: EliminationState, pool: InSetPool, rand: () => 
   const inW = pool.w;
   const inA = pool.a;
   const inB = pool.b;
+  const vec = pool.vec;
   const maxIn = k > 0 ? inW[0] : Number.NEGATIVE_INFINITY;
   let bestDelta = Number.NEGATIVE_INFINITY;
   let bestSecondary = Number.NEGATIVE_INFINITY;
@@ -124,12 +129,16 @@ export function findBestSwap(st: EliminationState, pool: InSetPool, rand: () => 
         const bb = inB[x];
         let fits = true;
         for (let d = 0; d < dims; d++) {
-          if (size[a * dims + d] + (bb >= 0 ? size[bb * dims + d] : 0) > free[d]) {
+          if (vec[x * dims + d] > free[d]) {
             fits = false;
             break;
           }
         }
-        if (!fits) continue;
+        if (!fits) {
+          // 2-D: many lighter in-sets may still miss in one dimension; bound the scan
+          if (x - lo >= MAX_SCAN) break;
+          continue;
+        }
         const inCount = bb >= 0 ? 2 : 1;
         if (outCount === inCount && sameShape(size, dims, a, bb, i1, i2)) continue;
         const secondary = outCount - inCount;
