@@ -3,9 +3,8 @@ import type { Scenario, ScenarioLocation, ScenarioMaterial } from './scenario';
 /**
  * Mutable warehouse state during a replay: what each bin holds and the lots (FIFO order).
  * Capacity is the product's model: a unit must fit the bin's inside dimensions in some
- * orientation, and the bin's cube and weight limits bound the total (a 0 inside dimension
- * means "not measured" and is not checked; a cube or weight limit of 0 makes the bin unusable,
- * as the product's engine excludes such rows).
+ * orientation, and the bin's cube and weight limits bound the total. As in the product's engine,
+ * an inside dimension of 0 fits nothing, and a cube or weight limit of 0 makes the bin unusable.
  */
 export type Lot = { seq: number; sku: string; bin: number; quantity: number; day: number; reservedFor?: string };
 
@@ -42,7 +41,6 @@ export class WarehouseState {
   fitsDimensions(bin: number, material: Material): boolean {
     const inside = this.locations[bin].insideInches;
     const sorted = [inside.l, inside.w, inside.h].sort((a, b) => a - b);
-    if (sorted[0] === 0) return true;
     return material.sortedDims[0] <= sorted[0] + EPSILON && material.sortedDims[1] <= sorted[1] + EPSILON && material.sortedDims[2] <= sorted[2] + EPSILON;
   }
 

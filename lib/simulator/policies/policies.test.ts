@@ -89,6 +89,16 @@ describe('baseline policies', () => {
     for (const policy of [firstFitByCode, randomFit, abcClassBased]) expect(replay(prepareScenario(scenario), policy).unitsNotPlaced).toBe(3);
   });
 
+  it('a bin recorded with an inside dimension of 0 takes nothing, as the product fit check refuses every unit there', () => {
+    const scenario = parseScenario({
+      dock: { x: 0, y: 0 },
+      locations: [{ code: 'R-1', zone: 'R', aisle: '1', bay: 1, level: 1, x: 0, y: 10, type: 'RESERVE', cubicFeet: 100, maxWeightLbs: 1000, insideInches: { l: 0, w: 0, h: 0 } }],
+      materials: [{ sku: 'BOX', lengthIn: 10, widthIn: 10, heightIn: 10, weightLbs: 5 }],
+      events: [{ day: 0, kind: 'receipt', sku: 'BOX', quantity: 3 }],
+    });
+    for (const policy of [firstFitByCode, randomFit, abcClassBased]) expect(replay(prepareScenario(scenario), policy).unitsNotPlaced).toBe(3);
+  });
+
   it('random-fit is repeatable with the same seed and differs with another', () => {
     const scenario = prepareScenario(corridor(30, { cubicFeet: 1 }));
     const first = replay(scenario, randomFit, { seed: 3 });
