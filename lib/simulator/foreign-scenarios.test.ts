@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIMIZER_CONFIG } from '../optimizer';
@@ -196,6 +198,30 @@ describe('the fixtures are a real test of the schema', () => {
   it('are what build-fixtures.ts writes (regenerate with `npx tsx lib/simulator/fixtures/build-fixtures.ts`)', () => {
     for (const [name, build] of Object.entries(FIXTURES)) expect(JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')), name).toEqual(JSON.parse(JSON.stringify(build())));
   });
+});
+
+describe('the command reviewers run (npm run -s simulate -- <scenario.json> --json)', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const simulate = (...args: string[]) => spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/simulate.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+  it('prints the JSON result for a foreign scenario and exits 0', () => {
+    const run = simulate('lib/simulator/fixtures/huge-quantities.json', '--policies', 'first-fit-by-code,binwise', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout) as SimulationResult;
+    expect(printed.policies.map((policy) => policy.policy)).toEqual(['abc-class-based', 'first-fit-by-code', 'binwise']);
+  }, 60_000);
+
+  it('refuses a malformed scenario with exit code 2 and a message naming the field', () => {
+    const scenario = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'one-day-no-receipts.json'), 'utf8')) as { initialLots: { quantity: number }[] };
+    scenario.initialLots[3].quantity = -4;
+    const dir = mkdtempSync(path.join(tmpdir(), 'foreign-'));
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const run = simulate(file, '--json');
+    rmSync(dir, { recursive: true });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('initialLots[3].quantity');
+  }, 60_000);
 });
 
 describe('engine behaviour these scenarios exposed (lib/optimizer/putaway)', () => {
