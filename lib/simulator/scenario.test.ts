@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SCENARIO_DAY, ScenarioError, parseScenario, scenarioJsonSchema } from './scenario';
+import { MAX_QUANTITY, MAX_SCENARIO_DAY, ScenarioError, parseScenario, scenarioJsonSchema } from './scenario';
 import { tinyScenario } from './test-fixtures';
 
 function refusal(mutate: (scenario: ReturnType<typeof tinyScenario>) => unknown): ScenarioError {
@@ -49,6 +49,12 @@ describe('parseScenario', () => {
     const lateDue = { day: 0, kind: 'order', id: 'SO-2', due: 20_261_203, lines: [{ sku: 'INK-1', quantity: 1 }] };
     expect(refusal((scenario) => ({ ...scenario, events: [scenario.events[0], lateDue] })).field).toBe('events[1].due');
     expect(parseScenario({ ...tinyScenario(), events: [{ day: MAX_SCENARIO_DAY, kind: 'receipt', sku: 'INK-1', quantity: 3 }] }).events).toHaveLength(1);
+  });
+
+  it('refuses a quantity above a billion units, naming the field (the engine takes receipts in lines of a million)', () => {
+    expect(refusal((scenario) => void (scenario.events[0] = { day: 0, kind: 'receipt', sku: 'INK-1', quantity: MAX_QUANTITY + 1 })).field).toBe('events[0].quantity');
+    expect(refusal((scenario) => ({ ...scenario, initialLots: [{ sku: 'INK-1', locationCode: 'B-01', quantity: 1e15 }] })).field).toBe('initialLots[0].quantity');
+    expect(parseScenario({ ...tinyScenario(), events: [{ day: 0, kind: 'receipt', sku: 'INK-1', quantity: MAX_QUANTITY }] }).events).toHaveLength(1);
   });
 
   it('refuses an initial lot in an unknown location', () => {

@@ -43,7 +43,13 @@ export const ZScenarioMaterial = z.object({
  */
 export const MAX_SCENARIO_DAY = 3650;
 
-const quantity = z.number().int().nonnegative();
+/**
+ * The largest quantity on one receipt, order line or lot. The engine takes a receipt in lines of at
+ * most a million units, so an absurd quantity (1e15) would become a billion lines instead of an error.
+ */
+export const MAX_QUANTITY = 1_000_000_000;
+
+const quantity = z.number().int().nonnegative().max(MAX_QUANTITY);
 const day = z.number().int().max(MAX_SCENARIO_DAY);
 
 export const ZScenarioEvent = z.discriminatedUnion('kind', [
