@@ -3,13 +3,10 @@ import type { EliminationState } from './elimination-state';
 import type { Packing } from './ffd';
 import type { PackInstance } from './instance';
 import { threeBinPartition } from './three-bin-partition';
-import { rowWords } from './subset-sum-bits';
 import { twoBinPartition, type PartitionBuffer } from './two-bin-partition';
 
 /** Largest number of items (S plus one bin) the wider test repacks. */
-const MAX_WIDE_ITEMS = 10;
-/** Work cap of one wider test: first-bin subsets × subset-sum rows × words (about 2 ms). */
-const MAX_WIDE_WORK = 1_600_000;
+const MAX_WIDE_ITEMS = 12;
 
 /** Scratch space for {@link fitsReserve}. */
 export type FitBuffers = { load: Float64Array; sizes: number[]; partition: PartitionBuffer };
@@ -93,7 +90,7 @@ const WIDEN_BINS = 16;
  * triplet instances), no swap can shrink S, and S alone may never split
  * into two exact bins; one more bin's items often make the split possible.
  * Runs only while S weighs at most 2 bins; tries up to 16 bins from a random
- * start, at most 10 items each and a capped amount of subset-sum work,
+ * start, at most 12 items each (a search of at most 3,000 nodes per bin),
  * looking at the clock between bins. Returns the full packing (m + 2 bins) or null.
  */
 export function fitsReserveWithBin(st: EliminationState, rand: () => number, now: () => number, deadline: number, buf: FitBuffers): Packing | null {
@@ -105,7 +102,6 @@ export function fitsReserveWithBin(st: EliminationState, rand: () => number, now
   for (const i of S) sTotal += size[i];
   // only on the plateau where S weighs no more than the 2 reserve bins but does not split into them
   if (sTotal > 2 * c) return null;
-  const words = rowWords(c);
   const first = randomInt(rand, m);
   const items: number[] = [];
   for (let step = 0; step < Math.min(m, WIDEN_BINS); step++) {
@@ -113,13 +109,13 @@ export function fitsReserveWithBin(st: EliminationState, rand: () => number, now
     const b = (first + step) % m;
     const bag = st.binItems[b];
     const k = S.length + bag.length;
-    if (k > MAX_WIDE_ITEMS || sTotal + st.load[b] > 3 * c || 2 ** (k - 1) * (k + 1) * words > MAX_WIDE_WORK) continue;
+    if (k > MAX_WIDE_ITEMS || sTotal + st.load[b] > 3 * c) continue;
     items.length = 0;
     for (const i of S) items.push(i);
     for (const i of bag) items.push(i);
     buf.sizes.length = 0;
     for (const i of items) buf.sizes.push(size[i]);
-    const side = threeBinPartition(buf.sizes, c, buf.partition);
+    const side = threeBinPartition(buf.sizes, c);
     if (side === null) continue;
     const assignment = Int32Array.from(st.binOf);
     items.forEach((i, x) => (assignment[i] = side[x] === 0 ? b : m + side[x] - 1));
