@@ -127,6 +127,27 @@ describe('packVectors', () => {
     expect(res.binCount).toBeGreaterThanOrEqual(res.lowerBound);
   });
 
+  it('returns within its time limit on a fake clock in 2-D and on triplet-like integral data', () => {
+    const r = mulberry32(9);
+    const items = Array.from({ length: 300 }, () => ({ size: [1 + Math.floor(r() * 60), 1 + Math.floor(r() * 60)] }));
+    const triplets: number[] = [];
+    for (let k = 0; k < 100; k++) {
+      const a = 380 + Math.floor(r() * 111);
+      const b = 250 + Math.floor(r() * (Math.floor((1000 - a) / 2) - 249));
+      triplets.push(a, b, 1000 - a - b);
+    }
+    for (const [sizes, cap] of [
+      [items, [150, 150]],
+      [triplets, [1000]],
+    ] as const) {
+      let t = 0;
+      const now = (): number => (t += 0.25);
+      const res = packVectors(sizes, cap, { algorithm: 'HYBRID', timeLimitMs: 80, now });
+      expect(t).toBeLessThanOrEqual(80);
+      expect(res.binCount).toBeGreaterThanOrEqual(res.lowerBound);
+    }
+  });
+
   it('is deterministic for the same seed and iteration budget and does not mutate its input', () => {
     const items = Object.freeze(Array.from({ length: 150 }, (_, i) => Object.freeze({ size: Object.freeze([10 + ((i * 31) % 60), 5 + ((i * 17) % 70)]) })));
     const cap = Object.freeze([150, 150]);
