@@ -114,7 +114,8 @@ const flag = (bit: number) => Prisma.raw(String(bit));
 function cacheColumns(relevant: Relevant): Prisma.Sql {
   const skus = [...relevant.skus];
   const lots = [...relevant.lotNumbers];
-  const skusMatter = Prisma.sql`(c.skus[1] = ANY(${skus}::text[])
+  // array_lower: an array's first subscript is not always 1
+  const skusMatter = Prisma.sql`(c.skus[array_lower(c.skus, 1)] = ANY(${skus}::text[])
     OR (cardinality(c.skus) > 1 AND EXISTS (SELECT FROM unnest(c.skus) AS sku WHERE sku = ANY(${skus}::text[]))))`;
   const lotsMatter = Prisma.sql`(rl.location_id IS NOT NULL AND c.lot_numbers && ${lots}::text[])`;
   const order = Prisma.sql`ORDER BY l.location_code COLLATE "C"`;
