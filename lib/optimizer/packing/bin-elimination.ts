@@ -96,15 +96,21 @@ export function eliminateBins(inst: PackInstance, start: Packing, opts: Eliminat
   let stall = 0;
   let totalStall = 0;
 
+  // A packing with one bin fewer: keep it; true when it is provably optimal (stop searching).
+  const improved = (packing: Packing): boolean => {
+    best = packing;
+    stall = 0;
+    totalStall = 0;
+    if (best.binCount <= opts.lowerBound || best.binCount <= 1) return true;
+    startAttempt(false);
+    bestS = st.sWeight;
+    return false;
+  };
+
   for (;;) {
     const packed = fitsReserve(inst, st.S, reserve, fitBuf);
     if (packed !== null) {
-      best = st.snapshot(packed, reserve);
-      stall = 0;
-      totalStall = 0;
-      if (best.binCount <= opts.lowerBound || best.binCount <= 1) break;
-      startAttempt(false);
-      bestS = st.sWeight;
+      if (improved(st.snapshot(packed, reserve))) break;
       continue;
     }
     if (iterations >= maxIterations) break;
@@ -120,12 +126,7 @@ export function eliminateBins(inst: PackInstance, start: Packing, opts: Eliminat
       lastPack = iterations;
       const wide = reserve === 2 ? fitsReserveWithBin(st, rand, opts.now, opts.deadline, fitBuf) : null;
       if (wide !== null) {
-        best = wide;
-        stall = 0;
-        totalStall = 0;
-        if (best.binCount <= opts.lowerBound || best.binCount <= 1) break;
-        startAttempt(false);
-        bestS = st.sWeight;
+        if (improved(wide)) break;
         continue;
       }
       if (packDescent(st, rand, iterations, opts.now, opts.deadline, fill)) {

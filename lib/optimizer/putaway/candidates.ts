@@ -27,8 +27,6 @@ export type LineSearch = {
   pool: number[];
   /** Most specific rejection seen (for the unplaceable reason). */
   worst: UnplaceableCode;
-  /** A bin was rejected by a mixing rule (which depends on the SKU). */
-  sawMixing: boolean;
   /** Co-pick lift by bay key and by aisle, and partner count by bay. */
   readonly bayLift: Map<number, number>;
   readonly aisleLift: Map<number, number>;
@@ -73,7 +71,6 @@ export function rejection(state: BinState, line: LineSearch, b: number, config: 
 }
 
 function note(line: LineSearch, code: UnplaceableCode): void {
-  if (code === 'MIXING_NOT_ALLOWED') line.sawMixing = true;
   if (CODE_RANK[code] > CODE_RANK[line.worst]) line.worst = code;
 }
 

@@ -8,15 +8,13 @@ export type FailedProfile = {
   cf: number;
   lbs: number;
   code: UnplaceableCode;
-  /** Some bin refused the line only for holding another SKU (allowMixing=false). */
-  sawMixing: boolean;
 };
 
 /** Profiles kept per run (the most recent failures are enough in practice). */
 export const FAILED_PROFILES = 64;
 
 /** Profile of a line that found no bin. @param cf unit volume, cu ft. */
-export function profileOf(it: PutawayItem, cf: number, code: UnplaceableCode, sawMixing: boolean): FailedProfile {
+export function profileOf(it: PutawayItem, cf: number, code: UnplaceableCode): FailedProfile {
   return {
     hazard: it.hazardClass ?? '',
     temperature: it.temperatureClass ?? '',
@@ -24,16 +22,15 @@ export function profileOf(it: PutawayItem, cf: number, code: UnplaceableCode, sa
     cf,
     lbs: it.unitWeightLbs,
     code,
-    sawMixing,
   };
 }
 
 /**
  * True when `it` cannot fit anywhere the failed profile could not: same
  * hazard and temperature classes, and at least as large in every sorted
- * dimension, in volume and in weight (bins only fill up during a run). When a
- * mixing rule refused some bin, the caller must also check that the new SKU is
- * held by no allowMixing=false bin (only such a bin could take it).
+ * dimension, in volume and in weight (bins only fill up during a run). The
+ * caller must also check that the new SKU is held by no allowMixing=false bin:
+ * such a bin is reached only through its own SKU, so the failed line never saw it.
  */
 export function dominates(f: FailedProfile, it: PutawayItem, cf: number): boolean {
   if ((it.hazardClass ?? '') !== f.hazard || (it.temperatureClass ?? '') !== f.temperature) return false;

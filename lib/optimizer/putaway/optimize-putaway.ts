@@ -128,7 +128,6 @@ function makeLine(
     cursor: 0,
     pool: [],
     worst: 'NO_ELIGIBLE_LOCATION',
-    sawMixing: false,
     bayLift,
     aisleLift,
     bayPartners,
@@ -311,7 +310,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
           // every bin was skipped for lack of room: say whether any could ever hold the unit
           code = items[i].unitWeightLbs > passState.maxRoom[1] + 1e-9 ? 'TOO_HEAVY' : unitCf[i] > passState.maxRoom[0] + 1e-9 ? 'DOES_NOT_FIT' : 'NO_CAPACITY';
         }
-        if (remaining[i] > 0 && failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code, line.sawMixing));
+        if (remaining[i] > 0 && failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code));
       }
       if (final && remaining[i] > 0) {
         unplaceable.push({
