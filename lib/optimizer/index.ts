@@ -17,6 +17,7 @@ export { lowerBoundL1, lowerBoundL2 } from './packing/lower-bounds';
 export { optimizePutaway } from './putaway/optimize-putaway';
 export type { OptimizePutawayInput } from './putaway/optimize-putaway';
 export { validatePutawayInput, MAX_ITEM_LINES, MAX_LOCATIONS, MAX_UNITS_PER_LINE } from './putaway/validate';
+export { MAX_RECENT_ORDERS, MAX_SKUS_PER_ORDER } from './putaway/types';
 export { resolveConfig, DEFAULT_OPTIMIZER_CONFIG, DEFAULT_WEIGHTS } from './putaway/config';
 export { scorePlacement, travelTerm, utilizationTerm, ABC_VELOCITY } from './putaway/scoring';
 export { fitsInside, unitCubicFeet, rectilinear } from './putaway/geometry';

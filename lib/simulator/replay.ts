@@ -1,4 +1,4 @@
-import { mulberry32 } from '../optimizer';
+import { MAX_SKUS_PER_ORDER, mulberry32 } from '../optimizer';
 import { deriveAbc } from './abc';
 import { AffinityMiner } from './affinity';
 import type { CrossDockNeed, Policy, PolicyInput, PutawayRequest } from './policies/types';
@@ -123,7 +123,14 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
     if (bin !== undefined) state.add(bin, lot.sku, lot.quantity, -1);
   }
   const miner = new AffinityMiner();
-  for (const order of prepared.history) miner.addOrder(order.lines.map((line) => line.sku));
+  const pastOrders: string[][] = [];
+  const remember = (order: OrderEvent) => {
+    const skus = order.lines.map((line) => line.sku);
+    miner.addOrder(skus);
+    // the engine reads at most MAX_SKUS_PER_ORDER skus of an order (a wave order may hold more)
+    pastOrders.push([...new Set(skus)].slice(0, MAX_SKUS_PER_ORDER));
+  };
+  for (const order of prepared.history) remember(order);
   const rand = mulberry32(options.seed ?? 1);
   const skus = scenario.materials.map((material) => material.sku);
 
@@ -192,6 +199,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         layout,
         abc: deriveAbc(miner.lineCounts, skus, prepared.explicitAbc),
         affinity: miner.lifts(requests.map((request) => request.sku)),
+        recentOrders: pastOrders,
         openPicksByAisle: plannedPicksByAisle(state, dueToday),
         crossDockNeeds: needs,
         binsByCode: prepared.binsByCode,
@@ -236,7 +244,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
     const dueIds = new Set(dueToday.map((order) => order.id));
     for (let index = open.length - 1; index >= 0; index -= 1) if (dueIds.has(open[index].id) && (open[index].due ?? open[index].day) === day) open.splice(index, 1);
     // Orders placed today become history for tomorrow's ABC and affinity.
-    for (const order of prepared.ordersByDay.get(day) ?? []) miner.addOrder(order.lines.map((line) => line.sku));
+    for (const order of prepared.ordersByDay.get(day) ?? []) remember(order);
 
     const band = bandShare(state, prepared.binsByCode);
     pickTravel += dayTravel;

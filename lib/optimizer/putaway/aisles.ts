@@ -21,6 +21,22 @@ export function aisleKey(l: Pick<CandidateLocation, 'zone' | 'aisle'>): string {
 type Extent = { minX: number; maxX: number; minY: number; maxY: number; sumX: number; sumY: number; n: number };
 
 /**
+ * Which way the aisles run, from the data: along y (`vertical`) when at least as many
+ * aisles spread more along y than along x. `alongX + alongY` is 0 when no aisle has extent.
+ */
+export function aisleDirection(extents: readonly Pick<Extent, 'minX' | 'maxX' | 'minY' | 'maxY'>[]): { vertical: boolean; alongX: number; alongY: number } {
+  let alongX = 0;
+  let alongY = 0;
+  for (const e of extents) {
+    const sx = e.maxX - e.minX;
+    const sy = e.maxY - e.minY;
+    if (sx > sy) alongX++;
+    else if (sy > sx) alongY++;
+  }
+  return { vertical: alongY >= alongX, alongX, alongY };
+}
+
+/**
  * Aisle-aware travel cost from the dock to every location, in feet-like units:
  * ```
  *   cost = |dock.u − aisle.u| + min over the aisle's two ends e of (|dock.v − e| + AISLE_DEPTH_WEIGHT × |v − e|)
@@ -56,15 +72,7 @@ export function aisleTravelCost(locations: readonly CandidateLocation[], dock: {
     e.sumY += l.y;
     e.n++;
   }
-  let alongX = 0;
-  let alongY = 0;
-  for (const e of extents) {
-    const sx = e.maxX - e.minX;
-    const sy = e.maxY - e.minY;
-    if (sx > sy) alongX++;
-    else if (sy > sx) alongY++;
-  }
-  const vertical = alongY >= alongX;
+  const { vertical, alongX, alongY } = aisleDirection(extents);
   for (let b = 0; b < m; b++) {
     const l = locations[b];
     const e = extents[ids[b]];

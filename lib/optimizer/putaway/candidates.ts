@@ -1,6 +1,7 @@
 import { CODE_RANK, unitsThatFit } from './eligibility';
 import { holdsLot, holdsOnly, holdsSku, type BinState } from './state';
 import { scorePlacement } from './scoring';
+import type { AisleGeometry } from './tour-cost';
 import type { OptimizerConfig, PutawayItem, ScoreBreakdown, UnplaceableCode } from './types';
 
 /** Feasible bins collected per round from the travel-cost window. */
@@ -8,6 +9,28 @@ export const WINDOW_K = 12;
 /** Extra bins added per round: ones already holding the SKU, and ones in co-picked bays. */
 export const CONSOLIDATION_K = 24;
 export const AFFINITY_K = 24;
+/** Feasible bins kept per round from the order-aware scan (aisles by tour cost). */
+export const TOUR_K = 12;
+/** Bins read per round in the order-aware scan at most, so full aisles cost bounded work. */
+export const TOUR_SCAN_LIMIT = 4096;
+
+/**
+ * Order-aware search of one line (tour-cost.ts): the feet of tour each aisle adds to the
+ * SKU's recent orders, and a scan over the aisles cheapest first, front to back inside each.
+ */
+export type TourSearch = {
+  readonly geometry: AisleGeometry;
+  /** Feet per order by aisle id. */
+  readonly cost: Float64Array;
+  /** Lowest cost over the storage aisles, and the spread to the highest (>= 1e-9). */
+  readonly min: number;
+  readonly spread: number;
+  /** Storage aisle ids, cheapest first. */
+  readonly aisles: readonly number[];
+  rank: number;
+  pos: number;
+  pool: number[];
+};
 
 /** Per-line search state. */
 export type LineSearch = {
@@ -33,6 +56,8 @@ export type LineSearch = {
   readonly bayPartners: Map<number, number>;
   readonly affinityBays: readonly number[];
   readonly isStorage: boolean;
+  /** Order-aware travel (SKU affinity on and recent orders known), else null: distance only. */
+  readonly tour: TourSearch | null;
 };
 
 /** One scored option for the current round. */
@@ -104,6 +129,7 @@ export function gatherCandidates(state: BinState, line: LineSearch, config: Opti
     else note(line, why);
   }
   const out = new Set(line.pool);
+  if (line.tour) for (const b of scanTour(state, line, line.tour, config)) out.add(b);
   if (line.isStorage) {
     const same = state.skuBins.get(line.item.sku);
     if (same) {
@@ -128,6 +154,38 @@ export function gatherCandidates(state: BinState, line: LineSearch, config: Opti
     }
   }
   return [...out];
+}
+
+/** Tops up the order-aware pool to {@link TOUR_K} bins, reading at most {@link TOUR_SCAN_LIMIT}. */
+function scanTour(state: BinState, line: LineSearch, tour: TourSearch, config: OptimizerConfig): number[] {
+  tour.pool = tour.pool.filter((b) => rejection(state, line, b, config) === null);
+  let read = 0;
+  while (tour.pool.length < TOUR_K && tour.rank < tour.aisles.length && read < TOUR_SCAN_LIMIT) {
+    const bins = tour.geometry.binsByAisle[tour.aisles[tour.rank]];
+    if (tour.pos >= bins.length) {
+      tour.rank++;
+      tour.pos = 0;
+      continue;
+    }
+    const b = bins[tour.pos++];
+    read++;
+    if (!tour.pool.includes(b) && rejection(state, line, b, config) === null) tour.pool.push(b);
+  }
+  return tour.pool;
+}
+
+/**
+ * Travel of bin b for the line, 0..1: the order-aware tour cost of its aisle scaled over the
+ * line's range, plus the bin's depth in the aisle (so an aisle fills front to back); without
+ * order-aware travel, the aisle-aware cost from the dock over the highest one.
+ */
+export function travelNorm(state: BinState, line: LineSearch, b: number): number {
+  const tour = line.tour;
+  if (!tour) return state.travel[b] / state.maxTravel;
+  const a = state.aisleId[b];
+  const front = tour.geometry.binsByAisle[a];
+  const depth = front.length > 0 ? (state.travel[b] - state.travel[front[0]]) / state.maxTravel : 0;
+  return Math.min(1, Math.max(0, (tour.cost[a] - tour.min) / tour.spread + depth));
 }
 
 /**
@@ -168,7 +226,7 @@ export function scoreCandidate(
   const { total, breakdown } = scorePlacement(
     {
       abc: line.item.abc,
-      distanceNorm: state.travel[b] / state.maxTravel,
+      distanceNorm: travelNorm(state, line, b),
       fillAfter,
       affinityLift,
       openTasks,

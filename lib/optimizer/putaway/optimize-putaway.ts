@@ -10,6 +10,7 @@ import { buildState, place, withCap, type BinState } from './state';
 import { storageLowerBound } from './lower-bound';
 import { validatePutawayInput } from './validate';
 import { fittingLayout, type BinLayout } from './layout';
+import { buildTourContext, tourSearch, type TourContext } from './tour-cost';
 import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failed-profiles';
 import type {
   CandidateLocation,
@@ -85,6 +86,7 @@ function makeLine(
   isStorage: boolean,
   affinity: AffinityIndex,
   config: OptimizerConfig,
+  tours: TourContext | null = null,
 ): LineSearch {
   const bayLift = new Map<number, number>();
   const aisleLift = new Map<number, number>();
@@ -133,6 +135,8 @@ function makeLine(
     bayPartners,
     affinityBays,
     isStorage,
+    // order-aware travel uses co-pick data, so it is part of SKU affinity (and its flag)
+    tour: isStorage && tours && config.flags.SKU_AFFINITY_ENABLED && ABC_VELOCITY[item.abc] >= 0 ? tourSearch(tours, state, item.sku) : null,
   };
 }
 
@@ -167,6 +171,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   const softConfig: OptimizerConfig = softCap < config.hardCap ? { ...config, hardCap: softCap } : config;
   const state = buildState(input.locations, context, softCap, layout);
   const affinity = buildAffinity(context);
+  const tours = config.flags.SKU_AFFINITY_ENABLED ? buildTourContext(state, context.dock, context.recentOrders) : null;
   const recommendations: PutawayRecommendation[] = [];
   const unplaceable: UnplaceableLine[] = [];
   const remaining = items.map((it) => it.quantity);
@@ -249,6 +254,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
           openTasks: best.openTasks,
           aisle: l.aisle,
           showAffinity: config.flags.SKU_AFFINITY_ENABLED,
+          tourFt: line.tour ? line.tour.cost[state.aisleId[best.bin]] : undefined,
           showCongestion: config.flags.CONGESTION_AVOIDANCE_ENABLED,
           crossDock: crossDock ? { ...crossDock, now: context.now } : undefined,
         }),
@@ -303,7 +309,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
       let code: UnplaceableCode;
       if (known) code = known.code;
       else {
-        const line = makeLine(passState, items[i], i, true, affinity, config);
+        const line = makeLine(passState, items[i], i, true, affinity, config, tours);
         remaining[i] -= run(passState, phase, line, remaining[i]);
         code = passState.storage.length === 0 ? 'NO_ELIGIBLE_LOCATION' : line.worst;
         if (code === 'NO_ELIGIBLE_LOCATION' && passState.storage.length > 0) {

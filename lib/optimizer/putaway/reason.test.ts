@@ -14,6 +14,11 @@ describe('buildReason', () => {
     );
   });
 
+  it('says how many feet the aisle adds to the pick tours of the SKU orders when it knows them', () => {
+    expect(buildReason({ ...base, partners: 0, tourFt: 26.7 })).toBe("A-class, 38 ft from dock, fills bin to 78%, adds 27 ft to its orders' pick tours");
+    expect(buildReason({ ...base, partners: 0, tourFt: 26.7, showAffinity: false })).toBe('A-class, 38 ft from dock, fills bin to 78%');
+  });
+
   it('explains cross-dock placements with the order and due time', () => {
     const r = buildReason({ ...base, crossDock: { orderRef: 'SO-9', dueAt: 3 * 3_600_000, now: 0 } });
     expect(r).toBe('Cross-dock for order SO-9 (due in 3.0 h), staged 38 ft from dock, fills to 78%');

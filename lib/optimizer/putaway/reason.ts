@@ -12,6 +12,8 @@ export type ReasonInput = {
   aisle: string;
   showCongestion: boolean;
   showAffinity: boolean;
+  /** Mean feet of pick tour this bin's aisle adds to the SKU's recent orders (order-aware travel). */
+  tourFt?: number;
   crossDock?: { orderRef: string; dueAt: number; now: number };
 };
 
@@ -30,6 +32,7 @@ export function buildReason(r: ReasonInput): string {
   }
   const parts = [`${r.abc}-class`, ft, `fills bin to ${pct(r.fillAfter)}`];
   if (r.showAffinity && r.partners > 0) parts.push(`next to ${r.partners} co-picked SKU${r.partners === 1 ? '' : 's'}`);
+  if (r.showAffinity && r.tourFt !== undefined) parts.push(`adds ${Math.round(r.tourFt)} ft to its orders' pick tours`);
   if (r.consolidation >= 1) parts.push('same SKU and lot already there');
   else if (r.consolidation > 0) parts.push('same SKU already there');
   if (r.showCongestion && r.openTasks > 0) parts.push(`${r.openTasks} open pick${r.openTasks === 1 ? '' : 's'} in aisle ${r.aisle}`);

@@ -69,6 +69,11 @@ export type AffinityPair = { skuA: string; skuB: string; lift: number };
 /** Open outbound demand line, used for cross-dock. */
 export type OpenDemand = { sku: string; quantity: number; /** epoch ms */ dueAt: number; orderRef: string };
 
+/** Most orders `context.recentOrders` may hold. */
+export const MAX_RECENT_ORDERS = 100_000;
+/** Most SKUs one order in `context.recentOrders` may name. */
+export const MAX_SKUS_PER_ORDER = 1_000;
+
 /** Warehouse state that is not about bins. */
 export type PutawayContext = {
   /** Receiving dock position in feet. */
@@ -77,6 +82,14 @@ export type PutawayContext = {
   /** Open pick tasks per aisle (congestion). */
   openPickTasksByAisle: Readonly<Record<string, number>>;
   openDemand: readonly OpenDemand[];
+  /**
+   * Recent orders, each as the SKUs on it (most recent last), at least those holding a SKU of
+   * this batch. With SKU_AFFINITY_ENABLED the engine estimates, per aisle, the feet of S-shape
+   * pick tour a SKU adds to the orders it is picked in, given where the other SKUs of those
+   * orders are stored (tour-cost.ts). Optional: without it, affinity uses the lift pairs only.
+   * At most {@link MAX_RECENT_ORDERS} orders of at most {@link MAX_SKUS_PER_ORDER} SKUs each.
+   */
+  recentOrders?: readonly (readonly string[])[];
   /** Current time, epoch ms. */
   now: number;
   /** Seed for any randomized step (deterministic output). */

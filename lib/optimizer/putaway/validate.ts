@@ -1,5 +1,5 @@
 import { OptimizerInputError } from '../errors';
-import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
+import { MAX_RECENT_ORDERS, MAX_SKUS_PER_ORDER, type CandidateLocation, type PutawayContext, type PutawayItem } from './types';
 
 /** Largest batch accepted: item lines and candidate locations. */
 export const MAX_ITEM_LINES = 100_000;
@@ -152,6 +152,11 @@ export function validateContext(c: PutawayContext): void {
     finite(`context.openDemand[${i}].dueAt`, row.dueAt);
     text(`context.openDemand[${i}].orderRef`, row.orderRef);
   });
+  if (c.recentOrders !== undefined) {
+    list('context.recentOrders', c.recentOrders, MAX_RECENT_ORDERS, false).forEach((order, i) => {
+      list(`context.recentOrders[${i}]`, order, MAX_SKUS_PER_ORDER, false).forEach((sku, k) => text(`context.recentOrders[${i}][${k}]`, sku));
+    });
+  }
 }
 
 /**

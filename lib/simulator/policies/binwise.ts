@@ -1,4 +1,4 @@
-import { MAX_UNITS_PER_LINE, optimizePutaway, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
+import { MAX_RECENT_ORDERS, MAX_UNITS_PER_LINE, optimizePutaway, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
 import type { SimulationFlags } from './names';
 import type { Policy, PolicyInput } from './types';
 
@@ -88,6 +88,7 @@ export function binwisePolicy(name: string, flags: SimulationFlags, config: Opti
           affinity,
           openPickTasksByAisle: Object.fromEntries(input.openPicksByAisle),
           openDemand,
+          recentOrders: input.recentOrders.length > MAX_RECENT_ORDERS ? input.recentOrders.slice(-MAX_RECENT_ORDERS) : input.recentOrders,
           now: EPOCH + input.day * DAY_MS + RECEIVING_HOUR_MS,
           seed: input.day + 1,
         },

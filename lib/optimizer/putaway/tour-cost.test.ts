@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { optimizePutaway } from './optimize-putaway';
+import { buildState } from './state';
+import { ORDERS_PER_SKU, buildAisleGeometry, indexOrdersBySku, primaryAisle, tourCostByAisle } from './tour-cost';
+import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
+
+/**
+ * Three aisles along y at x = 10, 20 and 30 ft, bins from y = 10 to y = 50 (each aisle is
+ * 40 ft long), the dock at (10, 0): in front of the first aisle.
+ */
+function bin(aisle: number, y: number, skus: string[] = []): CandidateLocation {
+  return {
+    id: `A${aisle}-${y}`, code: `A${aisle}-${y}`, zone: 'R', aisle: String(aisle), bay: String(y), level: 1, x: 10 * aisle, y,
+    type: 'RESERVE', cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 30, w: 30, h: 30 },
+    usedCubicFeet: skus.length > 0 ? 2 : 0, usedWeightLbs: skus.length > 0 ? 10 : 0, skus, lots: [], allowMixing: true, isActive: true,
+  };
+}
+const context = (recentOrders?: string[][]): PutawayContext => ({ dock: { x: 10, y: 0 }, affinity: [], openPickTasksByAisle: {}, openDemand: [], now: 0, seed: 1, ...(recentOrders ? { recentOrders } : {}) });
+const locations = [1, 2, 3].flatMap((a) => [10, 30, 50].map((y) => bin(a, y, a === 3 && y === 50 ? ['Q'] : [])));
+
+describe('order-aware tour cost', () => {
+  const state = buildState(locations, context(), 0.95);
+  const geometry = buildAisleGeometry(state, { x: 10, y: 0 });
+  const id = (aisle: number) => state.aisleId[locations.findIndex((l) => l.aisle === String(aisle))];
+
+  it('reads each aisle centre line across the aisles and its length along them', () => {
+    expect([1, 2, 3].map((a) => geometry.u[id(a)])).toEqual([10, 20, 30]);
+    expect([1, 2, 3].map((a) => geometry.length[id(a)])).toEqual([40, 40, 40]);
+    expect(geometry.dockU).toBe(10);
+  });
+
+  it('costs each aisle the mean feet it adds to the tours of the SKU orders, by hand', () => {
+    // P is on two orders with Q (stored in aisle 3) and on one alone.
+    // With Q: aisle 3 is entered already (0); aisles 1 and 2 lie inside the span: +40 each.
+    // Alone: aisle 1 = 40, aisle 2 = 40 + 2 × 10 across, aisle 3 = 40 + 2 × 20 across.
+    const orders = [['P', 'Q'], ['P', 'Q'], ['P']];
+    const cost = tourCostByAisle(state, geometry, 'P', orders, indexOrdersBySku(orders), (sku) => primaryAisle(state, sku));
+    expect(cost).not.toBeNull();
+    expect(cost![id(1)]).toBeCloseTo(40, 9);
+    expect(cost![id(2)]).toBeCloseTo(140 / 3, 9);
+    expect(cost![id(3)]).toBeCloseTo(80 / 3, 9);
+  });
+
+  it('has no cost for a SKU without a recent order', () => {
+    expect(tourCostByAisle(state, geometry, 'P', [['Q']], indexOrdersBySku([['Q']]), () => -1)).toBeNull();
+  });
+
+  it('takes the aisle holding most of a SKU bins as its primary aisle', () => {
+    const s = buildState([bin(1, 10, ['S']), bin(2, 10, ['S']), bin(2, 30, ['S'])], context(), 0.95);
+    expect(primaryAisle(s, 'S')).toBe(s.aisleId[1]);
+    expect(primaryAisle(s, 'NONE')).toBe(-1);
+  });
+
+  it('keeps only the most recent orders of each SKU, oldest first', () => {
+    const orders = Array.from({ length: ORDERS_PER_SKU + 5 }, (_, i) => (i === 0 ? ['X', 'Y'] : ['X']));
+    const index = indexOrdersBySku(orders);
+    expect(index.get('X')).toHaveLength(ORDERS_PER_SKU);
+    expect(index.get('X')![0]).toBe(5);
+    expect(index.get('X')!.at(-1)).toBe(ORDERS_PER_SKU + 4);
+    expect(index.get('Y')).toEqual([0]);
+  });
+});
+
+describe('optimizePutaway with recent orders', () => {
+  const item: PutawayItem = { sku: 'P', quantity: 1, lengthIn: 12, widthIn: 12, heightIn: 12, unitWeightLbs: 5, abc: 'A' };
+  const orders = [['P', 'Q'], ['P', 'Q'], ['P', 'Q'], ['P']];
+  const aisleOf = (recentOrders: string[][] | undefined, affinity = true) =>
+    optimizePutaway({ items: [item], locations, context: context(recentOrders), config: { flags: { SKU_AFFINITY_ENABLED: affinity } } }).recommendations[0].locationCode.split('-')[0];
+
+  it('puts a SKU in the far aisle its co-picked SKU is in, where its orders already walk', () => {
+    expect(aisleOf(orders)).toBe('A3');
+  });
+
+  it('puts it in the aisle nearest the dock without recent orders or with SKU affinity off', () => {
+    expect(aisleOf(undefined)).toBe('A1');
+    expect(aisleOf(orders, false)).toBe('A1');
+  });
+
+  it('refuses malformed recent orders naming the field', () => {
+    expect(() => optimizePutaway({ items: [item], locations, context: { ...context(), recentOrders: [['P', '']] } })).toThrow('context.recentOrders[0][1]');
+  });
+});

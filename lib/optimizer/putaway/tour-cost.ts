@@ -1,0 +1,182 @@
+import { aisleDirection } from './aisles';
+import type { TourSearch } from './candidates';
+import type { BinState } from './state';
+
+/**
+ * Order-aware travel: how many feet of pick tour a SKU adds, per order, in each aisle.
+ *
+ * Pickers walk one S-shape (traversal) tour per order (docs/simulator.md, "Travel model"):
+ * out from the dock to the outermost aisles with a pick and back, and through every aisle
+ * with a pick. So a tour costs about
+ * ```
+ *   2 × (span across the aisles it enters, dock included) + Σ length of the aisles it enters
+ * ```
+ * and putting a SKU in aisle a adds, to an order o it is picked in,
+ * ```
+ *   0                                               when o already enters a (a co-picked SKU is there)
+ *   length(a) + 2 × (how far a lies outside o's span) otherwise
+ * ```
+ * The cost of aisle a for the SKU is the mean over its recent orders, with every other SKU of
+ * an order at its primary aisle (the aisle holding most of its bins). An order holding the SKU
+ * alone costs length(a) + 2 × |a − dock| across: the distance-only view. Aisle-aware distance
+ * from the dock (aisles.ts) ranks aisles for a SKU picked alone; this ranks them for the SKU
+ * as it is really picked, so co-picked SKUs gather in the aisles their orders already enter.
+ */
+
+/** Orders read per SKU (the most recent ones): enough for a stable mean, bounded work. */
+export const ORDERS_PER_SKU = 100;
+
+/** Where the storage aisles lie, for tour estimates. Indexed by `state.aisleId`. */
+export type AisleGeometry = {
+  /** Centre line of each aisle on the axis across the aisles, ft (NaN: no storage bin). */
+  readonly u: Float64Array;
+  /** Length of each aisle along its axis, ft. */
+  readonly length: Float64Array;
+  /** The dock on the axis across the aisles, ft. */
+  readonly dockU: number;
+  /** Ids of the aisles holding storage bins. */
+  readonly aisles: readonly number[];
+  /** Storage bins of each aisle, lowest travel cost first (empty for aisles without storage). */
+  readonly binsByAisle: readonly Int32Array[];
+};
+
+/** Aisle centre lines and lengths from the storage bins. O(m). */
+export function buildAisleGeometry(state: BinState, dock: { x: number; y: number }): AisleGeometry {
+  let n = 0;
+  for (let b = 0; b < state.aisleId.length; b++) n = Math.max(n, state.aisleId[b] + 1);
+  const ext = Array.from({ length: n }, () => ({ minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, sumX: 0, sumY: 0, count: 0 }));
+  for (const b of state.storage) {
+    const l = state.locations[b];
+    const e = ext[state.aisleId[b]];
+    e.minX = Math.min(e.minX, l.x);
+    e.maxX = Math.max(e.maxX, l.x);
+    e.minY = Math.min(e.minY, l.y);
+    e.maxY = Math.max(e.maxY, l.y);
+    e.sumX += l.x;
+    e.sumY += l.y;
+    e.count++;
+  }
+  const used = ext.map((e, id) => ({ e, id })).filter(({ e }) => e.count > 0);
+  const { vertical } = aisleDirection(used.map(({ e }) => e));
+  const u = new Float64Array(n).fill(Number.NaN);
+  const length = new Float64Array(n);
+  for (const { e, id } of used) {
+    u[id] = vertical ? e.sumX / e.count : e.sumY / e.count;
+    length[id] = vertical ? e.maxY - e.minY : e.maxX - e.minX;
+  }
+  // state.storage is in travel-cost order, so each aisle's list comes out front to back
+  const lists: number[][] = Array.from({ length: n }, () => []);
+  for (const b of state.storage) lists[state.aisleId[b]].push(b);
+  return { u, length, dockU: vertical ? dock.x : dock.y, aisles: used.map(({ id }) => id), binsByAisle: lists.map((list) => Int32Array.from(list)) };
+}
+
+/** The recent orders holding each SKU, as indices into `orders` (most recent last, at most {@link ORDERS_PER_SKU}). */
+export function indexOrdersBySku(orders: readonly (readonly string[])[]): Map<string, number[]> {
+  const bySku = new Map<string, number[]>();
+  for (let o = orders.length - 1; o >= 0; o--) {
+    for (const sku of new Set(orders[o])) {
+      let list = bySku.get(sku);
+      if (!list) bySku.set(sku, (list = []));
+      if (list.length < ORDERS_PER_SKU) list.push(o);
+    }
+  }
+  for (const list of bySku.values()) list.reverse();
+  return bySku;
+}
+
+/** Aisle holding most of a SKU's storage bins (ties: the lower travel cost), or -1 when it has none. */
+export function primaryAisle(state: BinState, sku: string): number {
+  const bins = state.skuBins.get(sku);
+  if (!bins || bins.length === 0) return -1;
+  const count = new Map<number, number>();
+  let best = -1;
+  let bestCount = 0;
+  let bestTravel = Infinity;
+  for (const b of bins) {
+    const a = state.aisleId[b];
+    const c = (count.get(a) ?? 0) + 1;
+    count.set(a, c);
+    if (c > bestCount || (c === bestCount && state.travel[b] < bestTravel)) {
+      best = a;
+      bestCount = c;
+      bestTravel = state.travel[b];
+    }
+  }
+  return best;
+}
+
+/**
+ * Mean feet of tour that placing `sku` in each aisle adds to its recent orders (see the file
+ * comment), indexed by aisle id (NaN for aisles without storage). Null when the SKU has no
+ * recent order. O(orders × (SKUs per order + aisles)).
+ */
+export function tourCostByAisle(
+  state: BinState,
+  geometry: AisleGeometry,
+  sku: string,
+  orders: readonly (readonly string[])[],
+  orderIndex: ReadonlyMap<string, readonly number[]>,
+  primary: (sku: string) => number,
+): Float64Array | null {
+  const mine = orderIndex.get(sku);
+  if (!mine || mine.length === 0) return null;
+  const { u, length, dockU, aisles } = geometry;
+  const cost = new Float64Array(u.length).fill(Number.NaN);
+  for (const a of aisles) cost[a] = 0;
+  const entered: number[] = [];
+  for (const o of mine) {
+    let lo = dockU;
+    let hi = dockU;
+    entered.length = 0;
+    for (const other of orders[o]) {
+      if (other === sku) continue;
+      const a = primary(other);
+      if (a < 0 || Number.isNaN(u[a])) continue;
+      if (!entered.includes(a)) entered.push(a);
+      lo = Math.min(lo, u[a]);
+      hi = Math.max(hi, u[a]);
+    }
+    for (const a of aisles) {
+      if (entered.includes(a)) continue;
+      cost[a] += length[a] + 2 * Math.max(0, u[a] - hi) + 2 * Math.max(0, lo - u[a]);
+    }
+  }
+  for (const a of aisles) cost[a] /= mine.length;
+  return cost;
+}
+
+/** What one engine run needs for order-aware travel; built once per run. */
+export type TourContext = {
+  readonly geometry: AisleGeometry;
+  readonly orders: readonly (readonly string[])[];
+  readonly index: ReadonlyMap<string, readonly number[]>;
+  /** Primary aisle of a SKU now (cached until its bins change). */
+  readonly primary: (sku: string) => number;
+};
+
+/** Builds the run's {@link TourContext}; null when there is no recent order or no storage aisle. */
+export function buildTourContext(state: BinState, dock: { x: number; y: number }, orders: readonly (readonly string[])[] | undefined): TourContext | null {
+  if (!orders || orders.length === 0) return null;
+  const geometry = buildAisleGeometry(state, dock);
+  if (geometry.aisles.length === 0) return null;
+  const cache = new Map<string, { bins: number; aisle: number }>();
+  const primary = (sku: string): number => {
+    const bins = state.skuBins.get(sku)?.length ?? 0;
+    const hit = cache.get(sku);
+    if (hit && hit.bins === bins) return hit.aisle;
+    const aisle = primaryAisle(state, sku);
+    cache.set(sku, { bins, aisle });
+    return aisle;
+  };
+  return { geometry, orders, index: indexOrdersBySku(orders), primary };
+}
+
+/** The order-aware search of a storage line for `sku`, or null when it has no recent order. */
+export function tourSearch(ctx: TourContext, state: BinState, sku: string): TourSearch | null {
+  const cost = tourCostByAisle(state, ctx.geometry, sku, ctx.orders, ctx.index, ctx.primary);
+  if (!cost) return null;
+  const aisles = [...ctx.geometry.aisles].sort((p, q) => cost[p] - cost[q] || p - q);
+  const min = cost[aisles[0]];
+  const max = cost[aisles[aisles.length - 1]];
+  return { geometry: ctx.geometry, cost, min, spread: Math.max(1e-9, max - min), aisles, rank: 0, pos: 0, pool: [] };
+}
