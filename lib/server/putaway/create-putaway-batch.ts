@@ -6,11 +6,11 @@ import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
 import { withTenant, type Tx } from '../db';
 import { AppError, toAppError } from '../errors';
-import { getEffectiveFlags } from '../flags/get-effective-flags';
+import { getEffectiveFlags, type EffectiveFlags } from '../flags/get-effective-flags';
 import { getActiveConfidenceModel } from '../ml/get-active-confidence-model';
 import type { BatchFlags, BatchView, RecommendationView } from './batch-view';
 import { loadCandidateLocations } from './load-candidates';
-import { loadAffinity, loadDockAndPickTasks, loadMaterialsBySku, loadOpenDemand, type MaterialInfo } from './load-putaway-inputs';
+import { loadAffinity, loadDockAndPickTasks, loadMaterialsBySku, loadOpenDemand, loadRecentOrders, type MaterialInfo } from './load-putaway-inputs';
 import { phaseTimer, type PhaseTimer, type PhaseTimings } from './phase-timer';
 import { countBatchFailure, observeBatch } from './putaway-metrics';
 import { runEngine, type EngineItem, type EngineOutput } from './run-engine';
@@ -18,9 +18,9 @@ import { parsePutawayInput } from './validate';
 
 /**
  * Creates a putaway batch: validates the receipt, loads the bins with their fill and the
- * context (affinity, congestion, open demand) in a fixed number of queries, runs the engine
- * under the tenant's flags and stores the batch with its PENDING recommendations, all in
- * one transaction. A refusal (bad input, unknown SKU, missing permission) writes nothing;
+ * context (affinity, recent orders, congestion, open demand) in a fixed number of queries,
+ * runs the engine under the tenant's flags and stores the batch with its PENDING
+ * recommendations, all in one transaction. A refusal (bad input, unknown SKU, missing permission) writes nothing;
  * an unexpected failure is counted and recorded as a FAILED batch.
  */
 export async function createPutawayBatch(
@@ -50,7 +50,7 @@ export async function createPutawayBatch(
         timer.mark('materialsAndFlags');
         const materialIds = [...new Set([...materials.values()].map((m) => m.materialId))];
         const lotNumbers = items.flatMap((item) => (item.lotNumber ? [item.lotNumber] : []));
-        const [candidates, dock, pickTasksByAisle, openDemand, affinity, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, hazardClassesOf(materials), flags.ML_MODEL_ENABLED, timer);
+        const [candidates, dock, pickTasksByAisle, openDemand, affinity, recentOrders, model] = await loadContext(tx, context.tenantId, materialIds, [...materials.keys()], lotNumbers, hazardClassesOf(materials), flags, timer);
         const batchId = randomUUID();
         const stamp = new Date();
         const engineItems: EngineItem[] = items.map((item, index) => ({
@@ -69,6 +69,7 @@ export async function createPutawayBatch(
           affinity,
           openPickTasksByAisle: pickTasksByAisle,
           openDemand,
+          ...(recentOrders ? { recentOrders } : {}),
           flags,
           model,
           now: stamp,
@@ -109,18 +110,30 @@ export async function createPutawayBatch(
 /**
  * The context queries, one after another on the transaction's single connection. Affinity
  * comes first: the candidate query sends full SKU lists only for bins holding a receipt
- * SKU or one of its co-picked partners.
+ * SKU or one of its co-picked partners. Recent orders feed only the affinity term, so they
+ * are read only when it is on.
  */
-async function loadContext(tx: Tx, tenantId: string, materialIds: string[], skus: string[], lotNumbers: string[], hazardClasses: string[], mlEnabled: boolean, timer: PhaseTimer) {
+async function loadContext(
+  tx: Tx,
+  tenantId: string,
+  materialIds: string[],
+  skus: string[],
+  lotNumbers: string[],
+  hazardClasses: string[],
+  flags: Pick<EffectiveFlags, 'ML_MODEL_ENABLED' | 'SKU_AFFINITY_ENABLED'>,
+  timer: PhaseTimer,
+) {
   const affinity = await loadAffinity(tx, materialIds);
   timer.mark('affinity');
   const relevantSkus = [...new Set([...skus, ...affinity.flatMap((pair) => [pair.skuA, pair.skuB])])];
   const candidates = await loadCandidateLocations(tx, tenantId, { skus: relevantSkus, lotNumbers, hazardClasses }, timer);
   const { dock, openPickTasksByAisle: pickTasksByAisle } = await loadDockAndPickTasks(tx);
   const openDemand = await loadOpenDemand(tx, materialIds);
-  const model = mlEnabled ? await getActiveConfidenceModel(tx) : null;
+  const model = flags.ML_MODEL_ENABLED ? await getActiveConfidenceModel(tx) : null;
   timer.mark('dockTasksDemandModel');
-  return [candidates, dock, pickTasksByAisle, openDemand, affinity, model] as const;
+  const recentOrders = flags.SKU_AFFINITY_ENABLED ? await loadRecentOrders(tx, materialIds) : undefined;
+  timer.mark('recentOrders');
+  return [candidates, dock, pickTasksByAisle, openDemand, affinity, recentOrders, model] as const;
 }
 
 function hazardClassesOf(materials: Map<string, MaterialInfo>): string[] {

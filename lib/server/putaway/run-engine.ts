@@ -22,6 +22,8 @@ export type EngineInputs = {
   affinity: AffinityPair[];
   openPickTasksByAisle: Record<string, number>;
   openDemand: OpenDemandLine[];
+  /** Recent orders as their SKUs, most recent last (loadRecentOrders); only with SKU_AFFINITY_ENABLED. */
+  recentOrders?: string[][];
   flags: EffectiveFlags;
   model: ConfidencePredictor | null;
   now: Date;
@@ -97,6 +99,7 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
         affinity: inputs.affinity.map((a) => ({ skuA: a.skuA, skuB: a.skuB, lift: a.lift })),
         openPickTasksByAisle: inputs.openPickTasksByAisle,
         openDemand: inputs.openDemand.map((d) => ({ sku: d.sku, quantity: d.quantity, dueAt: Date.parse(d.dueAt), orderRef: d.orderRef })),
+        ...(inputs.recentOrders ? { recentOrders: inputs.recentOrders } : {}),
         now: inputs.now.getTime(),
         seed: inputs.seed,
       },
