@@ -18,6 +18,7 @@ export { optimizePutaway } from './putaway/optimize-putaway';
 export type { OptimizePutawayInput } from './putaway/optimize-putaway';
 export { validatePutawayInput, MAX_ITEM_LINES, MAX_LOCATIONS, MAX_UNITS_PER_LINE } from './putaway/validate';
 export { MAX_RECENT_ORDERS, MAX_SKUS_PER_ORDER } from './putaway/types';
+export { RECENT_ORDERS_PER_SKU } from './putaway/tour-cost';
 export { resolveConfig, DEFAULT_OPTIMIZER_CONFIG, DEFAULT_WEIGHTS } from './putaway/config';
 export { scorePlacement, travelTerm, utilizationTerm, ABC_VELOCITY } from './putaway/scoring';
 export { fitsInside, unitCubicFeet, rectilinear } from './putaway/geometry';

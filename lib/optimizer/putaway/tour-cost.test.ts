@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optimizePutaway } from './optimize-putaway';
 import { buildState } from './state';
-import { ORDERS_PER_SKU, buildAisleGeometry, indexOrdersBySku, primaryAisle, tourCostByAisle } from './tour-cost';
+import { RECENT_ORDERS_PER_SKU, buildAisleGeometry, indexOrdersBySku, primaryAisle, tourCostByAisle } from './tour-cost';
 import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
 
 /**
@@ -52,11 +52,11 @@ describe('order-aware tour cost', () => {
   });
 
   it('keeps only the most recent orders of each SKU, oldest first', () => {
-    const orders = Array.from({ length: ORDERS_PER_SKU + 5 }, (_, i) => (i === 0 ? ['X', 'Y'] : ['X']));
+    const orders = Array.from({ length: RECENT_ORDERS_PER_SKU + 5 }, (_, i) => (i === 0 ? ['X', 'Y'] : ['X']));
     const index = indexOrdersBySku(orders);
-    expect(index.get('X')).toHaveLength(ORDERS_PER_SKU);
+    expect(index.get('X')).toHaveLength(RECENT_ORDERS_PER_SKU);
     expect(index.get('X')![0]).toBe(5);
-    expect(index.get('X')!.at(-1)).toBe(ORDERS_PER_SKU + 4);
+    expect(index.get('X')!.at(-1)).toBe(RECENT_ORDERS_PER_SKU + 4);
     expect(index.get('Y')).toEqual([0]);
   });
 });

@@ -24,7 +24,7 @@ import type { BinState } from './state';
  */
 
 /** Orders read per SKU (the most recent ones): enough for a stable mean, bounded work. */
-export const ORDERS_PER_SKU = 100;
+export const RECENT_ORDERS_PER_SKU = 30;
 
 /** Where the storage aisles lie, for tour estimates. Indexed by `state.aisleId`. */
 export type AisleGeometry = {
@@ -70,14 +70,14 @@ export function buildAisleGeometry(state: BinState, dock: { x: number; y: number
   return { u, length, dockU: vertical ? dock.x : dock.y, aisles: used.map(({ id }) => id), binsByAisle: lists.map((list) => Int32Array.from(list)) };
 }
 
-/** The recent orders holding each SKU, as indices into `orders` (most recent last, at most {@link ORDERS_PER_SKU}). */
+/** The recent orders holding each SKU, as indices into `orders` (most recent last, at most {@link RECENT_ORDERS_PER_SKU}). */
 export function indexOrdersBySku(orders: readonly (readonly string[])[]): Map<string, number[]> {
   const bySku = new Map<string, number[]>();
   for (let o = orders.length - 1; o >= 0; o--) {
     for (const sku of new Set(orders[o])) {
       let list = bySku.get(sku);
       if (!list) bySku.set(sku, (list = []));
-      if (list.length < ORDERS_PER_SKU) list.push(o);
+      if (list.length < RECENT_ORDERS_PER_SKU) list.push(o);
     }
   }
   for (const list of bySku.values()) list.reverse();
