@@ -136,7 +136,7 @@ function makeLine(
     affinityBays,
     isStorage,
     // order-aware travel uses co-pick data, so it is part of SKU affinity (and its flag)
-    tour: isStorage && tours && config.flags.SKU_AFFINITY_ENABLED && ABC_VELOCITY[item.abc] >= 0 ? tourSearch(tours, state, item.sku) : null,
+    tour: isStorage && tours && config.flags.SKU_AFFINITY_ENABLED && ABC_VELOCITY[item.abc] >= 0 ? tourSearch(tours, state, item.sku, affinity.get(item.sku)) : null,
   };
 }
 

@@ -15,7 +15,7 @@ function bin(aisle: number, y: number, skus: string[] = []): CandidateLocation {
     usedCubicFeet: skus.length > 0 ? 2 : 0, usedWeightLbs: skus.length > 0 ? 10 : 0, skus, lots: [], allowMixing: true, isActive: true,
   };
 }
-const context = (recentOrders?: string[][]): PutawayContext => ({ dock: { x: 10, y: 0 }, affinity: [], openPickTasksByAisle: {}, openDemand: [], now: 0, seed: 1, ...(recentOrders ? { recentOrders } : {}) });
+const context = (recentOrders?: string[][], lift = 3): PutawayContext => ({ dock: { x: 10, y: 0 }, affinity: [{ skuA: 'P', skuB: 'Q', lift }], openPickTasksByAisle: {}, openDemand: [], now: 0, seed: 1, ...(recentOrders ? { recentOrders } : {}) });
 const locations = [1, 2, 3].flatMap((a) => [10, 30, 50].map((y) => bin(a, y, a === 3 && y === 50 ? ['Q'] : [])));
 
 describe('order-aware tour cost', () => {
@@ -69,6 +69,11 @@ describe('optimizePutaway with recent orders', () => {
 
   it('puts a SKU in the far aisle its co-picked SKU is in, where its orders already walk', () => {
     expect(aisleOf(orders)).toBe('A3');
+  });
+
+  it('does not follow a SKU that shares its orders only by chance (lift under 2)', () => {
+    const chance = optimizePutaway({ items: [item], locations, context: context(orders, 1.2) }).recommendations[0];
+    expect(chance.locationCode.startsWith('A1')).toBe(true);
   });
 
   it('puts it in the aisle nearest the dock without recent orders or with SKU affinity off', () => {
