@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { MAX_RECENT_ORDERS, MAX_SKUS_PER_ORDER, type CandidateLocation } from '@/lib/optimizer';
+import { MAX_RECENT_ORDERS, MAX_SKUS_PER_ORDER, RECENT_ORDERS_PER_SKU, type CandidateLocation } from '@/lib/optimizer';
 import type { Tx } from '../db';
 
 /** One material of the receipt, as the engine and the decision paths need it. */
@@ -154,22 +154,22 @@ export async function loadAffinity(tx: Tx, materialIds: readonly string[]): Prom
 
 /** Orders older than this are not "recent": the window the co-pick lift is mined over (refreshSkuAffinity). */
 export const RECENT_ORDER_WINDOW_DAYS = 90;
-/** Most recent orders read per material of the batch: enough to estimate its pick tours. */
-export const RECENT_ORDERS_PER_MATERIAL = 100;
 
 /**
  * The recent orders holding the receipt's materials, each as its distinct SKUs (sorted, so
  * a batch replays exactly), oldest first: the engine's `context.recentOrders`. Per material
- * the {@link RECENT_ORDERS_PER_MATERIAL} most recent orders of the last
- * {@link RECENT_ORDER_WINDOW_DAYS} days that are not cancelled, de-duplicated across
- * materials, at most MAX_RECENT_ORDERS in all (the most recent) and MAX_SKUS_PER_ORDER SKUs
- * an order, the engine's limits. ONE statement returning one JSON text value (thousands of
- * short arrays parse faster as JSON than as rows); row-level security scopes the tenant.
- * The LATERAL subquery starts from the material's lines (the (tenant_id, material_id) index)
- * and looks their orders up by primary key: written as `IN (…)`, the planner scanned all
- * orders once per material on a small order book (10 ms for 50 materials against 2 ms).
- * Lines carry no date, so a material costs one order lookup per order it was ever on: on the
- * 10,000-bin demo (28,000 orders) ~30 ms for 50 random SKUs, ~100 ms for the 50 hottest.
+ * the {@link RECENT_ORDERS_PER_SKU} most recent orders of the last
+ * {@link RECENT_ORDER_WINDOW_DAYS} days that are not cancelled (the engine reads no more),
+ * de-duplicated across materials, at most MAX_RECENT_ORDERS in all (the most recent) and
+ * MAX_SKUS_PER_ORDER SKUs an order, the engine's limits. ONE statement returning one JSON
+ * text value (thousands of short arrays parse faster as JSON than as rows); row-level
+ * security scopes the tenant, and its tenant_id is the first column of the index below.
+ * The LATERAL subquery walks the material's lines newest first on
+ * (tenant_id, material_id, ordered_at DESC, sales_order_id DESC) (ordered_at is the order's
+ * created_at, copied by a trigger), checks each order's status by primary key, and stops at
+ * the limit: DISTINCT ON drops an order's second line of the same material, which the index
+ * puts right after the first. The cost is then ~30 orders a material however many it was
+ * ever on, instead of every line of the material's history.
  */
 export async function loadRecentOrders(tx: Tx, materialIds: readonly string[]): Promise<string[][]> {
   if (!materialIds.length) return [];
@@ -179,12 +179,13 @@ export async function loadRecentOrders(tx: Tx, materialIds: readonly string[]): 
       SELECT DISTINCT r.sales_order_id, r.created_at
       FROM unnest(${materialIds as string[]}::uuid[]) AS b(material_id)
       CROSS JOIN LATERAL (
-        SELECT so.sales_order_id, so.created_at
-        FROM (SELECT DISTINCT sol.sales_order_id FROM sales_order_lines sol WHERE sol.material_id = b.material_id) sol
+        SELECT DISTINCT ON (sol.ordered_at, sol.sales_order_id) sol.sales_order_id, sol.ordered_at AS created_at
+        FROM sales_order_lines sol
         JOIN sales_orders so ON so.sales_order_id = sol.sales_order_id
-        WHERE so.status <> 'CANCELLED' AND so.created_at >= now() - make_interval(days => ${RECENT_ORDER_WINDOW_DAYS}::int)
-        ORDER BY so.created_at DESC, so.sales_order_id DESC
-        LIMIT ${RECENT_ORDERS_PER_MATERIAL}::int
+        WHERE sol.material_id = b.material_id AND sol.ordered_at >= now() - make_interval(days => ${RECENT_ORDER_WINDOW_DAYS}::int)
+          AND so.status <> 'CANCELLED'
+        ORDER BY sol.ordered_at DESC, sol.sales_order_id DESC
+        LIMIT ${RECENT_ORDERS_PER_SKU}::int
       ) r
       ORDER BY r.created_at DESC, r.sales_order_id DESC
       LIMIT ${MAX_RECENT_ORDERS}::int

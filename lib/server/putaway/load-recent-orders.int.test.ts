@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECENT_ORDERS_PER_SKU } from '@/lib/optimizer';
 import { contextFor, withAdminClient } from '@/test/integration/contexts';
 import type { AuthContext } from '../auth/session';
 import { withTenant } from '../db';
@@ -28,7 +29,7 @@ async function createMaterial(client: pg.Client, tenantId: string, name: string)
 }
 
 /** An order created `ageMinutes` ago, with one line per material id (repeats allowed). */
-async function createOrder(client: pg.Client, tenantId: string, ageMinutes: number, lineMaterialIds: string[], status = 'SHIPPED'): Promise<void> {
+async function createOrder(client: pg.Client, tenantId: string, ageMinutes: number, lineMaterialIds: string[], status = 'SHIPPED'): Promise<string> {
   const { rows } = await client.query<{ sales_order_id: string }>(
     `INSERT INTO sales_orders (tenant_id, order_number, customer, status, due_at, created_at)
      VALUES ($1, $2, 'test', $3::sales_order_status, now(), now() - make_interval(mins => $4::int)) RETURNING sales_order_id`,
@@ -39,6 +40,7 @@ async function createOrder(client: pg.Client, tenantId: string, ageMinutes: numb
   for (const materialId of lineMaterialIds) {
     await client.query(`INSERT INTO sales_order_lines (tenant_id, sales_order_id, material_id, quantity) VALUES ($1, $2, $3, 1)`, [tenantId, orderId, materialId]);
   }
+  return orderId;
 }
 
 const recentOrdersOf = (ids: string[]) => withTenant(acme.tenantId, (tx) => loadRecentOrders(tx, ids));
@@ -80,20 +82,53 @@ describe('loadRecentOrders', () => {
     expect(await recentOrdersOf([])).toEqual([]);
   });
 
-  it('returns at most the 100 most recent orders of each material, counting an order two materials share once', async () => {
+  it(`returns at most the ${RECENT_ORDERS_PER_SKU} most recent orders of each material, counting once an order that holds it twice or that two materials share`, async () => {
+    const limit = RECENT_ORDERS_PER_SKU;
     const { e, f, g } = await withAdminClient(async (client) => {
       const [e, f, g] = [await createMaterial(client, acme.tenantId, 'E'), await createMaterial(client, acme.tenantId, 'F'), await createMaterial(client, acme.tenantId, 'G')];
-      // 105 orders of E, one a minute; the 5 oldest also hold G, so they show whether the oldest were dropped.
-      for (let age = 2; age < 107; age++) await createOrder(client, acme.tenantId, age, age >= 102 ? [e.id, g.id] : age <= 3 ? [e.id, f.id] : [e.id]);
+      // limit + 5 orders of E, one a minute; the 5 oldest also hold G, so they show whether the
+      // oldest were dropped, and one holds E twice, which must still count as one order.
+      for (let age = 2; age < limit + 7; age++) {
+        await createOrder(client, acme.tenantId, age, age >= limit + 2 ? [e.id, g.id] : age <= 3 ? [e.id, f.id] : age === 4 ? [e.id, e.id] : [e.id]);
+      }
       await createOrder(client, acme.tenantId, 1, [f.id]);
       return { e, f, g };
     });
     const ofE = await recentOrdersOf([e.id]);
-    expect(ofE).toHaveLength(100);
+    expect(ofE).toHaveLength(limit);
     expect(ofE.some((skus) => skus.includes(g.sku))).toBe(false);
 
     const ofEAndF = await recentOrdersOf([e.id, f.id]);
-    expect(ofEAndF).toHaveLength(101);
+    expect(ofEAndF).toHaveLength(limit + 1);
     expect(ofEAndF.slice(-3)).toEqual([[e.sku, f.sku], [e.sku, f.sku], [f.sku]]);
+  });
+
+  it('dates each order by its created_at, even when a line was written with another time or the order was re-dated later', async () => {
+    const { h, late, redated } = await withAdminClient(async (client) => {
+      const h = await createMaterial(client, acme.tenantId, 'H');
+      const early = await createOrder(client, acme.tenantId, 60 * 24 * 3, []);
+      // A writer's ordered_at is replaced by the order's created_at (3 days ago, not 200).
+      await client.query(
+        `INSERT INTO sales_order_lines (tenant_id, sales_order_id, material_id, quantity, ordered_at) VALUES ($1, $2, $3, 1, now() - interval '200 days')`,
+        [acme.tenantId, early, h.id],
+      );
+      const late = await createOrder(client, acme.tenantId, 60 * 24, [h.id]);
+      const redated = await createOrder(client, acme.tenantId, 60 * 24 * 2, [h.id]);
+      return { h, late, redated };
+    });
+    expect(await recentOrdersOf([h.id])).toHaveLength(3);
+
+    await withAdminClient((client) => client.query(`UPDATE sales_orders SET created_at = now() - interval '120 days' WHERE sales_order_id = $1`, [redated]));
+    expect(await recentOrdersOf([h.id])).toHaveLength(2);
+    await withAdminClient((client) => client.query(`UPDATE sales_orders SET created_at = now() WHERE sales_order_id = $1`, [redated]));
+    const { rows } = await withAdminClient((client) =>
+      client.query<{ sales_order_id: string }>(`SELECT sales_order_id FROM sales_order_lines WHERE material_id = $1 ORDER BY ordered_at DESC LIMIT 2`, [h.id]),
+    );
+    expect(rows.map((r) => r.sales_order_id)).toEqual([redated, late]);
+
+    // The app writes lines as binwise_app under row-level security: the trigger sees the order.
+    const viaApp = await withAdminClient((client) => createOrder(client, acme.tenantId, 30, []));
+    await withTenant(acme.tenantId, (tx) => tx.$executeRaw`INSERT INTO sales_order_lines (tenant_id, sales_order_id, material_id, quantity) VALUES (${acme.tenantId}::uuid, ${viaApp}::uuid, ${h.id}::uuid, 1)`);
+    expect(await recentOrdersOf([h.id])).toHaveLength(4);
   });
 });
