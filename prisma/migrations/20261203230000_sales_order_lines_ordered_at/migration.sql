@@ -6,17 +6,19 @@
 ALTER TABLE "sales_order_lines" ADD COLUMN "ordered_at" TIMESTAMPTZ(6);
 
 UPDATE "sales_order_lines" l SET "ordered_at" = o."created_at"
-FROM "sales_orders" o WHERE o."sales_order_id" = l."sales_order_id";
+FROM "sales_orders" o WHERE o."tenant_id" = l."tenant_id" AND o."sales_order_id" = l."sales_order_id";
 
 -- A line's ordered_at is always its order's created_at, whatever the writer sent, so no
 -- insert path (app, seed, demo data, tests) has to know about the column and the copy can
 -- never drift. SECURITY INVOKER on purpose: a line belongs to its order's tenant, so under
 -- row-level security the writer sees the order whenever the line itself passes the policy.
 -- An order it cannot see is reported like the foreign key would report a missing one.
+-- Both functions look rows up by tenant and id, so each stays on one tenant's shard if the
+-- tables are ever distributed by tenant_id (Citus).
 CREATE OR REPLACE FUNCTION binwise_sales_order_line_ordered_at()
 RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
 BEGIN
-  NEW.ordered_at := (SELECT o.created_at FROM sales_orders o WHERE o.sales_order_id = NEW.sales_order_id);
+  NEW.ordered_at := (SELECT o.created_at FROM sales_orders o WHERE o.tenant_id = NEW.tenant_id AND o.sales_order_id = NEW.sales_order_id);
   IF NEW.ordered_at IS NULL THEN
     RAISE EXCEPTION 'sales order % of sales order line % is not visible', NEW.sales_order_id, NEW.line_id
       USING ERRCODE = 'foreign_key_violation';
@@ -30,7 +32,7 @@ $$;
 CREATE OR REPLACE FUNCTION binwise_sales_order_created_at_to_lines()
 RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
 BEGIN
-  UPDATE sales_order_lines SET ordered_at = NEW.created_at WHERE sales_order_id = NEW.sales_order_id;
+  UPDATE sales_order_lines SET ordered_at = NEW.created_at WHERE tenant_id = NEW.tenant_id AND sales_order_id = NEW.sales_order_id;
   RETURN NULL;
 END
 $$;
