@@ -286,7 +286,11 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   const order = items.map((_, i) => i);
   if (config.algorithm === 'HYBRID') {
     const heavy = (i: number): number => (items[i].unitWeightLbs > config.heavyUnitLbs ? 0 : 1);
-    order.sort((a, b) => heavy(a) - heavy(b) || abcRank[items[a].abc] - abcRank[items[b].abc] || unitCf[b] * items[b].quantity - unitCf[a] * items[a].quantity || a - b);
+    // With recent orders known, the SKUs on more of them choose aisles first within a class:
+    // the aisles their orders already walk are the scarce resource (simulator: ~2 points of
+    // travel against ordering by volume). Without them, larger lines first, as packing does.
+    const picks = (i: number): number => (tours ? (tours.orderCount.get(items[i].sku) ?? 0) : 0);
+    order.sort((a, b) => heavy(a) - heavy(b) || abcRank[items[a].abc] - abcRank[items[b].abc] || picks(b) - picks(a) || unitCf[b] * items[b].quantity - unitCf[a] * items[a].quantity || a - b);
   } else {
     order.sort((a, b) => unitCf[b] - unitCf[a] || a - b);
   }

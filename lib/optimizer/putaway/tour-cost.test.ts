@@ -81,6 +81,16 @@ describe('optimizePutaway with recent orders', () => {
     expect(aisleOf(orders, false)).toBe('A1');
   });
 
+  it('lets the SKU on more recent orders take the best bin first within its class', () => {
+    const line = (sku: string): PutawayItem => ({ ...item, sku, quantity: 8 });
+    const often = [['OFTEN'], ['OFTEN'], ['OFTEN'], ['RARE']];
+    const placed = (recentOrders?: string[][]) =>
+      optimizePutaway({ items: [line('RARE'), line('OFTEN')], locations, context: context(recentOrders) }).recommendations.find((r) => r.sku === 'OFTEN')?.locationCode;
+    // 8 units of 1 ft³ fill a 10 ft³ bin to 80%: the nearest bin takes one line only
+    expect(placed(often)).toBe('A1-10');
+    expect(placed(undefined)).not.toBe('A1-10');
+  });
+
   it('refuses malformed recent orders naming the field', () => {
     expect(() => optimizePutaway({ items: [item], locations, context: { ...context(), recentOrders: [['P', '']] } })).toThrow('context.recentOrders[0][1]');
   });

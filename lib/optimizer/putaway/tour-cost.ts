@@ -82,11 +82,15 @@ export function buildAisleGeometry(state: BinState, dock: { x: number; y: number
   return { u, length, dockU: vertical ? dock.x : dock.y, aisles: used.map(({ id }) => id), binsByAisle: lists.map((list) => Int32Array.from(list)) };
 }
 
-/** The recent orders holding each SKU, as indices into `orders` (most recent last, at most {@link RECENT_ORDERS_PER_SKU}). */
-export function indexOrdersBySku(orders: readonly (readonly string[])[]): Map<string, number[]> {
+/**
+ * The recent orders holding each SKU, as indices into `orders` (most recent last, at most
+ * {@link RECENT_ORDERS_PER_SKU}); `counts`, when given, receives how many of `orders` hold each SKU.
+ */
+export function indexOrdersBySku(orders: readonly (readonly string[])[], counts?: Map<string, number>): Map<string, number[]> {
   const bySku = new Map<string, number[]>();
   for (let o = orders.length - 1; o >= 0; o--) {
     for (const sku of new Set(orders[o])) {
+      if (counts) counts.set(sku, (counts.get(sku) ?? 0) + 1);
       let list = bySku.get(sku);
       if (!list) bySku.set(sku, (list = []));
       if (list.length < RECENT_ORDERS_PER_SKU) list.push(o);
@@ -165,6 +169,8 @@ export type TourContext = {
   readonly index: ReadonlyMap<string, readonly number[]>;
   /** Primary aisle of a SKU now (cached until its bins change). */
   readonly primary: (sku: string) => number;
+  /** How many of the recent orders hold each SKU (a pick-frequency signal finer than ABC). */
+  readonly orderCount: ReadonlyMap<string, number>;
 };
 
 /** Builds the run's {@link TourContext}; null when there is no recent order or no storage aisle. */
@@ -181,7 +187,8 @@ export function buildTourContext(state: BinState, dock: { x: number; y: number }
     cache.set(sku, { bins, aisle });
     return aisle;
   };
-  return { geometry, orders, index: indexOrdersBySku(orders), primary };
+  const orderCount = new Map<string, number>();
+  return { geometry, orders, index: indexOrdersBySku(orders, orderCount), primary, orderCount };
 }
 
 /** The order-aware search of a storage line for `sku`, or null when it has no recent order. */
