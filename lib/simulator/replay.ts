@@ -1,4 +1,4 @@
-import { MAX_SKUS_PER_ORDER, mulberry32 } from '../optimizer';
+import { MAX_SKUS_PER_ORDER, RECENT_ORDERS_PER_SKU, mulberry32 } from '../optimizer';
 import { deriveAbc } from './abc';
 import { AffinityMiner } from './affinity';
 import type { CrossDockNeed, Policy, PolicyInput, PutawayRequest } from './policies/types';
@@ -124,11 +124,24 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
   }
   const miner = new AffinityMiner();
   const pastOrders: string[][] = [];
+  const ordersOfSku = new Map<string, number[]>();
   const remember = (order: OrderEvent) => {
     const skus = order.lines.map((line) => line.sku);
     miner.addOrder(skus);
     // the engine reads at most MAX_SKUS_PER_ORDER skus of an order (a wave order may hold more)
-    pastOrders.push([...new Set(skus)].slice(0, MAX_SKUS_PER_ORDER));
+    const distinct = [...new Set(skus)].slice(0, MAX_SKUS_PER_ORDER);
+    for (const sku of distinct) {
+      const list = ordersOfSku.get(sku);
+      if (list) list.push(pastOrders.length);
+      else ordersOfSku.set(sku, [pastOrders.length]);
+    }
+    pastOrders.push(distinct);
+  };
+  /** What the product reads back for a batch: the newest RECENT_ORDERS_PER_SKU orders of each of its skus, oldest first. */
+  const recentOrdersFor = (skus: Iterable<string>): string[][] => {
+    const picked = new Set<number>();
+    for (const sku of skus) for (const index of (ordersOfSku.get(sku) ?? []).slice(-RECENT_ORDERS_PER_SKU)) picked.add(index);
+    return [...picked].sort((a, b) => a - b).map((index) => pastOrders[index]);
   };
   for (const order of prepared.history) remember(order);
   const rand = mulberry32(options.seed ?? 1);
@@ -199,7 +212,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         layout,
         abc: deriveAbc(miner.lineCounts, skus, prepared.explicitAbc),
         affinity: miner.lifts(requests.map((request) => request.sku)),
-        recentOrders: pastOrders,
+        recentOrders: recentOrdersFor(requests.map((request) => request.sku)),
         openPicksByAisle: plannedPicksByAisle(state, dueToday),
         crossDockNeeds: needs,
         binsByCode: prepared.binsByCode,

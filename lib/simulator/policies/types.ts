@@ -17,7 +17,10 @@ export type PolicyInput = {
   abc: ReadonlyMap<string, AbcClass>;
   /** Co-pick lift per sku pair, mined from orders before `day`. */
   affinity: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** The skus of every order placed before `day`, oldest first (what the product reads back from its order lines). */
+  /**
+   * The skus of the newest orders placed before `day` that hold a sku of today's receipts (at most
+   * RECENT_ORDERS_PER_SKU per sku), oldest first: what the product reads back from its order lines.
+   */
   recentOrders: readonly (readonly string[])[];
   /** Pick lines planned today, per aisle name (the congestion signal). */
   openPicksByAisle: ReadonlyMap<string, number>;
