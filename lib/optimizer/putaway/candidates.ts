@@ -1,7 +1,7 @@
 import { CODE_RANK, unitsThatFit } from './eligibility';
 import { holdsLot, holdsOnly, holdsSku, type BinState } from './state';
 import { scorePlacement } from './scoring';
-import type { AisleGeometry } from './tour-cost';
+import { aisleAtRank, type AisleGeometry } from './tour-cost';
 import type { OptimizerConfig, PutawayItem, ScoreBreakdown, UnplaceableCode } from './types';
 
 /** Feasible bins collected per round from the travel-cost window. */
@@ -25,8 +25,9 @@ export type TourSearch = {
   /** Lowest cost over the storage aisles, and the spread to the highest (>= 1e-9). */
   readonly min: number;
   readonly spread: number;
-  /** Storage aisle ids, cheapest first. */
-  readonly aisles: readonly number[];
+  /** Storage aisle ids; the first `ranked` are in order, cheapest first (aisleAtRank, tour-cost.ts). */
+  readonly aisles: Int32Array;
+  ranked: number;
   rank: number;
   pos: number;
   pool: number[];
@@ -161,7 +162,7 @@ function scanTour(state: BinState, line: LineSearch, tour: TourSearch, config: O
   tour.pool = tour.pool.filter((b) => rejection(state, line, b, config) === null);
   let read = 0;
   while (tour.pool.length < TOUR_K && tour.rank < tour.aisles.length && read < TOUR_SCAN_LIMIT) {
-    const bins = tour.geometry.binsByAisle[tour.aisles[tour.rank]];
+    const bins = tour.geometry.binsByAisle[aisleAtRank(tour, tour.rank)];
     if (tour.pos >= bins.length) {
       tour.rank++;
       tour.pos = 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { optimizePutaway } from './optimize-putaway';
 import { buildState } from './state';
-import { RECENT_ORDERS_PER_SKU, buildAisleGeometry, indexOrdersBySku, primaryAisle, tourCostByAisle } from './tour-cost';
+import { mulberry32 } from '../prng';
+import { RECENT_ORDERS_PER_SKU, aisleAtRank, buildAisleGeometry, indexOrdersBySku, primaryAisle, tourCostByAisle, tourSearch, buildTourContext } from './tour-cost';
 import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
 
 /**
@@ -39,6 +40,48 @@ describe('order-aware tour cost', () => {
     expect(cost![id(1)]).toBeCloseTo(40, 9);
     expect(cost![id(2)]).toBeCloseTo(140 / 3, 9);
     expect(cost![id(3)]).toBeCloseTo(80 / 3, 9);
+  });
+
+  it('sums the walk across in one sweep to the same figures as order by order, on random layouts', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rand = mulberry32(seed);
+      const aisleCount = 2 + Math.floor(rand() * 12);
+      const xs = Array.from({ length: aisleCount }, () => Math.round(rand() * 300));
+      const skus = Array.from({ length: 10 }, (_, i) => `S${i}`);
+      const locs = xs.flatMap((x, a) => [10, 10 + Math.round(20 + rand() * 80)].map((y, k) => ({ ...bin(a + 1, y, rand() < 0.3 ? [skus[Math.floor(rand() * 10)]] : []), id: `B${a}-${k}`, code: `B${a}-${k}`, x })));
+      const dock = { x: Math.round(rand() * 300), y: 0 };
+      const s = buildState(locs, { ...context(), dock }, 0.95);
+      const g = buildAisleGeometry(s, dock);
+      const orders = Array.from({ length: 25 }, () => skus.filter(() => rand() < 0.3).concat('P'));
+      const primary = (sku: string) => primaryAisle(s, sku);
+      const cost = tourCostByAisle(s, g, 'P', orders, indexOrdersBySku(orders), primary)!;
+      const mine = indexOrdersBySku(orders).get('P')!;
+      for (const a of g.aisles) {
+        let expected = 0;
+        for (const o of mine) {
+          const entered = orders[o].filter((x) => x !== 'P').map(primary).filter((x) => x >= 0);
+          if (entered.includes(a)) continue;
+          const us = entered.map((x) => g.u[x]);
+          const lo = Math.min(g.dockU, ...us);
+          const hi = Math.max(g.dockU, ...us);
+          expected += g.length[a] + 2 * Math.max(0, g.u[a] - hi) + 2 * Math.max(0, lo - g.u[a]);
+        }
+        expect(cost[a]).toBeCloseTo(expected / mine.length, 6);
+      }
+    }
+  });
+
+  it('ranks aisles lazily in the same order as a full sort, cheapest first, ties nearer the dock', () => {
+    const rand = mulberry32(5);
+    const locs = Array.from({ length: 40 }, (_, a) => ({ ...bin(a + 1, 10), x: 7 * a }));
+    const s = buildState(locs, { ...context(), dock: { x: 140, y: 0 } }, 0.95);
+    const orders = Array.from({ length: 30 }, () => ['P']);
+    const ctx = buildTourContext(s, { x: 140, y: 0 }, orders)!;
+    const tour = tourSearch(ctx, s, 'P', undefined)!;
+    for (const a of ctx.geometry.aisles) tour.cost[a] = Math.floor(rand() * 5);
+    const expected = [...ctx.geometry.aisles].sort((p, q) => tour.cost[p] - tour.cost[q] || Math.abs(ctx.geometry.u[p] - 140) - Math.abs(ctx.geometry.u[q] - 140) || p - q);
+    expect(expected.map((_, r) => aisleAtRank(tour, r))).toEqual(expected);
+    expect(aisleAtRank(tour, expected.length)).toBe(-1);
   });
 
   it('has no cost for a SKU without a recent order', () => {

@@ -50,6 +50,8 @@ export type AisleGeometry = {
   readonly aisles: readonly number[];
   /** Storage bins of each aisle, lowest travel cost first (empty for aisles without storage). */
   readonly binsByAisle: readonly Int32Array[];
+  /** The storage aisle ids in order across the building (ascending `u`). */
+  readonly byU: Int32Array;
 };
 
 /** Aisle centre lines and lengths from the storage bins. O(m). */
@@ -79,7 +81,9 @@ export function buildAisleGeometry(state: BinState, dock: { x: number; y: number
   // state.storage is in travel-cost order, so each aisle's list comes out front to back
   const lists: number[][] = Array.from({ length: n }, () => []);
   for (const b of state.storage) lists[state.aisleId[b]].push(b);
-  return { u, length, dockU: vertical ? dock.x : dock.y, aisles: used.map(({ id }) => id), binsByAisle: lists.map((list) => Int32Array.from(list)) };
+  const aisles = used.map(({ id }) => id);
+  const byU = Int32Array.from(aisles).sort((p, q) => u[p] - u[q] || p - q);
+  return { u, length, dockU: vertical ? dock.x : dock.y, aisles, binsByAisle: lists.map((list) => Int32Array.from(list)), byU };
 }
 
 /**
@@ -124,7 +128,9 @@ export function primaryAisle(state: BinState, sku: string): number {
 /**
  * Mean feet of tour that placing `sku` in each aisle adds to its recent orders (see the file
  * comment), indexed by aisle id (NaN for aisles without storage). Null when the SKU has no
- * recent order. O(orders × (SKUs per order + aisles)).
+ * recent order. The walk-across part is summed for all aisles in one sweep across the
+ * building (sorted span ends and prefix sums), so a line costs
+ * O(orders × SKUs per order + orders log orders + aisles), not orders × aisles.
  */
 export function tourCostByAisle(
   state: BinState,
@@ -137,28 +143,46 @@ export function tourCostByAisle(
 ): Float64Array | null {
   const mine = orderIndex.get(sku);
   if (!mine || mine.length === 0) return null;
-  const { u, length, dockU, aisles } = geometry;
+  const { u, length, dockU, byU } = geometry;
+  const n = mine.length;
   const cost = new Float64Array(u.length).fill(Number.NaN);
-  for (const a of aisles) cost[a] = 0;
+  // orders already entering each aisle (they pay nothing more for it)
+  const cover = new Int32Array(u.length);
+  const his = new Float64Array(n);
+  const los = new Float64Array(n);
   const entered: number[] = [];
-  for (const o of mine) {
+  for (let k = 0; k < n; k++) {
     let lo = dockU;
     let hi = dockU;
     entered.length = 0;
-    for (const other of orders[o]) {
+    for (const other of orders[mine[k]]) {
       if (other === sku || !related(other)) continue;
       const a = primary(other);
-      if (a < 0 || Number.isNaN(u[a])) continue;
-      if (!entered.includes(a)) entered.push(a);
+      if (a < 0 || Number.isNaN(u[a]) || entered.includes(a)) continue;
+      entered.push(a);
       lo = Math.min(lo, u[a]);
       hi = Math.max(hi, u[a]);
     }
-    for (const a of aisles) {
-      if (entered.includes(a)) continue;
-      cost[a] += length[a] + 2 * Math.max(0, u[a] - hi) + 2 * Math.max(0, lo - u[a]);
-    }
+    for (const a of entered) cover[a]++;
+    his[k] = hi;
+    los[k] = lo;
   }
-  for (const a of aisles) cost[a] /= mine.length;
+  his.sort();
+  los.sort();
+  let totalLo = 0;
+  for (let k = 0; k < n; k++) totalLo += los[k];
+  // Σ over orders of 2·max(0, u − hi) + 2·max(0, lo − u); it is 0 for an order entering the aisle
+  let below = 0;
+  let sumHi = 0;
+  let atOrLeft = 0;
+  let sumLo = 0;
+  for (const a of byU) {
+    const x = u[a];
+    while (below < n && his[below] < x) sumHi += his[below++];
+    while (atOrLeft < n && los[atOrLeft] <= x) sumLo += los[atOrLeft++];
+    const across = 2 * (below * x - sumHi) + 2 * (totalLo - sumLo - (n - atOrLeft) * x);
+    cost[a] = ((n - cover[a]) * length[a] + across) / n;
+  }
   return cost;
 }
 
@@ -196,9 +220,39 @@ export function tourSearch(ctx: TourContext, state: BinState, sku: string, exces
   const related = (other: string): boolean => (excessLift?.get(other) ?? 0) >= TOUR_MIN_LIFT - 1;
   const cost = tourCostByAisle(state, ctx.geometry, sku, ctx.orders, ctx.index, ctx.primary, related);
   if (!cost) return null;
-  const g = ctx.geometry;
-  const aisles = [...g.aisles].sort((p, q) => cost[p] - cost[q] || Math.abs(g.u[p] - g.dockU) - Math.abs(g.u[q] - g.dockU) || p - q);
-  const min = cost[aisles[0]];
-  const max = cost[aisles[aisles.length - 1]];
-  return { geometry: ctx.geometry, cost, min, spread: Math.max(1e-9, max - min), aisles, rank: 0, pos: 0, pool: [] };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const a of ctx.geometry.aisles) {
+    min = Math.min(min, cost[a]);
+    max = Math.max(max, cost[a]);
+  }
+  return { geometry: ctx.geometry, cost, min, spread: Math.max(1e-9, max - min), aisles: Int32Array.from(ctx.geometry.aisles), ranked: 0, rank: 0, pos: 0, pool: [] };
+}
+
+/** Aisles ranked fully by selection before the rest is sorted at once (a scan rarely needs more). */
+const SELECT_FIRST = 16;
+
+/**
+ * Storage aisle id at `rank` in the line's order (cheapest tour cost first; ties: nearer the
+ * dock across the aisles, then id), or -1 past the last. The order is built lazily: most lines
+ * find room in their first few aisles, so sorting every aisle of the building for each line
+ * would be wasted work.
+ */
+export function aisleAtRank(tour: TourSearch, rank: number): number {
+  const { aisles, cost, geometry: g } = tour;
+  if (rank >= aisles.length) return -1;
+  const before = (p: number, q: number): number => cost[p] - cost[q] || Math.abs(g.u[p] - g.dockU) - Math.abs(g.u[q] - g.dockU) || p - q;
+  while (tour.ranked <= rank) {
+    if (tour.ranked >= SELECT_FIRST) {
+      aisles.subarray(tour.ranked).sort(before);
+      tour.ranked = aisles.length;
+      break;
+    }
+    let best = tour.ranked;
+    for (let k = tour.ranked + 1; k < aisles.length; k++) if (before(aisles[k], aisles[best]) < 0) best = k;
+    const chosen = aisles[best];
+    aisles[best] = aisles[tour.ranked];
+    aisles[tour.ranked++] = chosen;
+  }
+  return aisles[rank];
 }
