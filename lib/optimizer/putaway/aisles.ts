@@ -18,7 +18,24 @@ export function aisleKey(l: Pick<CandidateLocation, 'zone' | 'aisle'>): string {
   return `${l.zone}\u0000${l.aisle}`;
 }
 
-type Extent = { minX: number; maxX: number; minY: number; maxY: number; sumX: number; sumY: number; n: number };
+/** Bounding box and centroid sums of a group of locations (an aisle), feet. */
+export type Extent = { minX: number; maxX: number; minY: number; maxY: number; sumX: number; sumY: number; n: number };
+
+/** An extent holding no location yet. */
+export function emptyExtent(): Extent {
+  return { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, sumX: 0, sumY: 0, n: 0 };
+}
+
+/** Grows `e` to take in the point (x, y). */
+export function extendExtent(e: Extent, x: number, y: number): void {
+  e.minX = Math.min(e.minX, x);
+  e.maxX = Math.max(e.maxX, x);
+  e.minY = Math.min(e.minY, y);
+  e.maxY = Math.max(e.maxY, y);
+  e.sumX += x;
+  e.sumY += y;
+  e.n++;
+}
 
 /**
  * Which way the aisles run, from the data: along y (`vertical`) when at least as many
@@ -60,17 +77,10 @@ export function aisleTravelCost(locations: readonly CandidateLocation[], dock: {
     let id = index.get(key);
     if (id === undefined) {
       index.set(key, (id = extents.length));
-      extents.push({ minX: l.x, maxX: l.x, minY: l.y, maxY: l.y, sumX: 0, sumY: 0, n: 0 });
+      extents.push(emptyExtent());
     }
     ids[b] = id;
-    const e = extents[id];
-    e.minX = Math.min(e.minX, l.x);
-    e.maxX = Math.max(e.maxX, l.x);
-    e.minY = Math.min(e.minY, l.y);
-    e.maxY = Math.max(e.maxY, l.y);
-    e.sumX += l.x;
-    e.sumY += l.y;
-    e.n++;
+    extendExtent(extents[id], l.x, l.y);
   }
   const { vertical, alongX, alongY } = aisleDirection(extents);
   for (let b = 0; b < m; b++) {

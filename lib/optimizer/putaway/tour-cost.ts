@@ -1,4 +1,4 @@
-import { aisleDirection } from './aisles';
+import { aisleDirection, emptyExtent, extendExtent } from './aisles';
 import type { TourSearch } from './candidates';
 import type { BinState } from './state';
 
@@ -58,24 +58,14 @@ export type AisleGeometry = {
 export function buildAisleGeometry(state: BinState, dock: { x: number; y: number }): AisleGeometry {
   let n = 0;
   for (let b = 0; b < state.aisleId.length; b++) n = Math.max(n, state.aisleId[b] + 1);
-  const ext = Array.from({ length: n }, () => ({ minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, sumX: 0, sumY: 0, count: 0 }));
-  for (const b of state.storage) {
-    const l = state.locations[b];
-    const e = ext[state.aisleId[b]];
-    e.minX = Math.min(e.minX, l.x);
-    e.maxX = Math.max(e.maxX, l.x);
-    e.minY = Math.min(e.minY, l.y);
-    e.maxY = Math.max(e.maxY, l.y);
-    e.sumX += l.x;
-    e.sumY += l.y;
-    e.count++;
-  }
-  const used = ext.map((e, id) => ({ e, id })).filter(({ e }) => e.count > 0);
+  const ext = Array.from({ length: n }, emptyExtent);
+  for (const b of state.storage) extendExtent(ext[state.aisleId[b]], state.locations[b].x, state.locations[b].y);
+  const used = ext.map((e, id) => ({ e, id })).filter(({ e }) => e.n > 0);
   const { vertical } = aisleDirection(used.map(({ e }) => e));
   const u = new Float64Array(n).fill(Number.NaN);
   const length = new Float64Array(n);
   for (const { e, id } of used) {
-    u[id] = vertical ? e.sumX / e.count : e.sumY / e.count;
+    u[id] = vertical ? e.sumX / e.n : e.sumY / e.n;
     length[id] = vertical ? e.maxY - e.minY : e.maxX - e.minX;
   }
   // state.storage is in travel-cost order, so each aisle's list comes out front to back
