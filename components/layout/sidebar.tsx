@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from './nav-items';
 
-export function Sidebar({ items }: { items: readonly NavItem[] }) {
+/** `onNavigate` lets the phone drawer close once a link is chosen. */
+export function Sidebar({ items, onNavigate }: { items: readonly NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
@@ -15,6 +16,7 @@ export function Sidebar({ items }: { items: readonly NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
             className={`rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-200'}`}
           >
             {item.label}

@@ -74,3 +74,32 @@ test('a supervisor sees a clear refusal for an unknown SKU, and nothing is creat
   await expect(page.getByRole('alert').filter({ hasText: 'unknown SKU "NO-SUCH-SKU"' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/putaway-unknown-sku.png', fullPage: true });
 });
+
+// Supervisors on the floor review from phones and handhelds. Runs after the review above in this
+// file, so the history has a batch to open and the queue shows its cards.
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('on a 390 px phone the putaway page is no wider than the screen and the Menu button opens the navigation', async ({ page }) => {
+    await page.goto('/putaway');
+    const history = page.getByRole('region', { name: 'Batch history' });
+    await history.getByRole('table').getByRole('button').first().click();
+    const queue = page.getByRole('region', { name: 'Review queue' });
+    await queue.getByRole('button', { name: /^Details for / }).first().click();
+    await expect(queue.getByRole('table', { name: /^Score breakdown for / }).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/screenshots/putaway-phone.png', fullPage: true });
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeHidden();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await nav.getByRole('link', { name: 'Heatmap', exact: true }).click();
+    await expect(page).toHaveURL(/\/heatmap$/);
+    await expect(page.getByRole('heading', { name: 'Bin utilization heatmap', level: 1 })).toBeVisible();
+    await expect(nav).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});

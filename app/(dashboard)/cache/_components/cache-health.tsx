@@ -86,22 +86,24 @@ export function CacheHealth({ canRefresh }: { canRefresh: boolean }) {
           {s.history.length === 0 ? (
             <p className="mt-2 text-sm text-slate-500">None recorded yet.</p>
           ) : (
-            <table className="mt-2 w-full text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr><th className="py-1">When</th><th>Kind</th><th className="text-right">Duration</th><th className="text-right">Rows</th><th className="pl-4">Result</th></tr>
-              </thead>
-              <tbody>
-                {s.history.map((h) => (
-                  <tr key={`${h.refreshedAt}-${h.kind}`} className="border-t border-slate-100">
-                    <td className="py-1">{when(h.refreshedAt)}</td>
-                    <td>{h.kind}</td>
-                    <td className="text-right tabular-nums">{h.durationMs} ms</td>
-                    <td className="text-right tabular-nums">{h.rows.toLocaleString('en-US')}</td>
-                    <td className={`pl-4 ${h.errorMessage ? 'text-red-700' : 'text-green-700'}`}>{h.errorMessage ? 'failed' : 'ok'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs text-slate-500">
+                  <tr><th className="py-1">When</th><th>Kind</th><th className="text-right">Duration</th><th className="text-right">Rows</th><th className="pl-4">Result</th></tr>
+                </thead>
+                <tbody>
+                  {s.history.map((h) => (
+                    <tr key={`${h.refreshedAt}-${h.kind}`} className="border-t border-slate-100">
+                      <td className="py-1">{when(h.refreshedAt)}</td>
+                      <td>{h.kind}</td>
+                      <td className="text-right tabular-nums">{h.durationMs} ms</td>
+                      <td className="text-right tabular-nums">{h.rows.toLocaleString('en-US')}</td>
+                      <td className={`pl-4 ${h.errorMessage ? 'text-red-700' : 'text-green-700'}`}>{h.errorMessage ? 'failed' : 'ok'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">

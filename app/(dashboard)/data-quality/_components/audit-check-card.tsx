@@ -19,24 +19,26 @@ export function AuditCheckCard({ check }: { check: AuditCheckResult }) {
       <p className="mt-1 text-sm text-slate-600">{check.consequence}</p>
       <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs text-slate-700">{check.sql}</pre>
       {check.rows.length > 0 ? (
-        <table className="mt-3 w-full text-left text-sm">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-1">{check.rows[0]?.entity === 'location' ? 'Bin' : check.rows[0]?.entity === 'lot' ? 'Lot' : 'SKU'}</th>
-              <th>Description</th>
-              <th>Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-100">
-                <td className="py-1 font-mono text-xs">{row.code}</td>
-                <td>{row.description}</td>
-                <td className="text-slate-600">{row.detail}</td>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-1">{check.rows[0]?.entity === 'location' ? 'Bin' : check.rows[0]?.entity === 'lot' ? 'Lot' : 'SKU'}</th>
+                <th>Description</th>
+                <th>Detail</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {check.rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-100">
+                  <td className="py-1 font-mono text-xs">{row.code}</td>
+                  <td>{row.description}</td>
+                  <td className="text-slate-600">{row.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {check.count > check.rows.length ? <p className="mt-2 text-xs text-slate-500">Showing {check.rows.length} of {check.count}; the CSV has them all.</p> : null}
     </article>

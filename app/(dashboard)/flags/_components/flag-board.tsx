@@ -99,7 +99,7 @@ export function FlagBoard({ flags, problems, canWrite }: { flags: FlagSetting[];
 
       {canWrite ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-4">
-          <div className="min-w-0 flex-1 text-sm text-red-900">
+          <div className="min-w-60 flex-1 text-sm text-red-900">
             <p className="font-medium">Partial rollback</p>
             <p>FFD packing with SKU affinity, cross-dock, congestion avoidance and the ML model off. The cache and scheduler keep running.</p>
           </div>

@@ -17,27 +17,29 @@ export function ConfusionMatrixTable({ confusion, version }: { confusion: Confus
         <p className="text-sm font-semibold">Confusion matrix (model v{version})</p>
         <p className="text-xs text-slate-500">held-out decisions; predicted “accept” when confidence ≥ 50%</p>
       </figcaption>
-      <table className="w-full border-collapse text-sm" aria-label="Confusion matrix">
-        <thead>
-          <tr>
-            <th className="p-2" />
-            <th scope="col" className="p-2 font-medium text-slate-600">Predicted accept</th>
-            <th scope="col" className="p-2 font-medium text-slate-600">Predicted reject</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row" className="p-2 text-left font-medium text-slate-600">Supervisor accepted</th>
-            {cell(confusion.truePositive, true)}
-            {cell(confusion.falseNegative, false)}
-          </tr>
-          <tr>
-            <th scope="row" className="p-2 text-left font-medium text-slate-600">Supervisor rejected</th>
-            {cell(confusion.falsePositive, false)}
-            {cell(confusion.trueNegative, true)}
-          </tr>
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-sm" aria-label="Confusion matrix">
+          <thead>
+            <tr>
+              <th className="p-2" />
+              <th scope="col" className="p-2 font-medium text-slate-600">Predicted accept</th>
+              <th scope="col" className="p-2 font-medium text-slate-600">Predicted reject</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row" className="p-2 text-left font-medium text-slate-600">Supervisor accepted</th>
+              {cell(confusion.truePositive, true)}
+              {cell(confusion.falseNegative, false)}
+            </tr>
+            <tr>
+              <th scope="row" className="p-2 text-left font-medium text-slate-600">Supervisor rejected</th>
+              {cell(confusion.falsePositive, false)}
+              {cell(confusion.trueNegative, true)}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

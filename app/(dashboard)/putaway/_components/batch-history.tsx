@@ -17,47 +17,49 @@ export function BatchHistory({ selectedId, onSelect }: { selectedId: string | nu
       ) : null}
       {history.data && history.data.length === 0 ? <p className="mt-3 text-sm text-slate-500">No batches yet. Enter a receipt to create the first one.</p> : null}
       {history.data && history.data.length > 0 ? (
-        <table className="mt-3 w-full text-sm">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">Created</th>
-              <th>Source</th>
-              <th>Algorithm</th>
-              <th className="text-right">Lines</th>
-              <th className="text-right">Pending</th>
-              <th className="text-right">Accepted</th>
-              <th className="text-right">Rejected</th>
-              <th className="text-right">Overridden</th>
-              <th className="text-right">Acceptance</th>
-              <th className="text-right">ms</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.data.map((b) => (
-              <tr
-                key={b.batchId}
-                className={`cursor-pointer border-t border-slate-100 hover:bg-slate-50 ${b.batchId === selectedId ? 'bg-indigo-50' : ''}`}
-                onClick={() => b.status !== 'FAILED' && onSelect(b.batchId)}
-              >
-                <td className="py-1">
-                  <button type="button" className="text-indigo-700 underline" disabled={b.status === 'FAILED'} onClick={() => onSelect(b.batchId)}>
-                    {new Date(b.createdAt).toLocaleString()}
-                  </button>
-                  {b.status === 'FAILED' ? <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800" title={b.errorMessage ?? ''}>failed</span> : null}
-                </td>
-                <td>{b.source}</td>
-                <td>{b.algorithm}</td>
-                <td className="text-right tabular-nums">{b.itemCount}</td>
-                <td className="text-right tabular-nums">{b.pending}</td>
-                <td className="text-right tabular-nums">{b.accepted}</td>
-                <td className="text-right tabular-nums">{b.rejected}</td>
-                <td className="text-right tabular-nums">{b.overridden}</td>
-                <td className="text-right tabular-nums">{b.acceptanceRate === null ? '—' : percent(b.acceptanceRate)}</td>
-                <td className="text-right tabular-nums">{Math.round(b.processingMs)}</td>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full min-w-2xl text-sm">
+            <thead className="text-left text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-1">Created</th>
+                <th>Source</th>
+                <th>Algorithm</th>
+                <th className="text-right">Lines</th>
+                <th className="text-right">Pending</th>
+                <th className="text-right">Accepted</th>
+                <th className="text-right">Rejected</th>
+                <th className="text-right">Overridden</th>
+                <th className="text-right">Acceptance</th>
+                <th className="text-right">ms</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.data.map((b) => (
+                <tr
+                  key={b.batchId}
+                  className={`cursor-pointer border-t border-slate-100 hover:bg-slate-50 ${b.batchId === selectedId ? 'bg-indigo-50' : ''}`}
+                  onClick={() => b.status !== 'FAILED' && onSelect(b.batchId)}
+                >
+                  <td className="py-1">
+                    <button type="button" className="text-indigo-700 underline" disabled={b.status === 'FAILED'} onClick={() => onSelect(b.batchId)}>
+                      {new Date(b.createdAt).toLocaleString()}
+                    </button>
+                    {b.status === 'FAILED' ? <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800" title={b.errorMessage ?? ''}>failed</span> : null}
+                  </td>
+                  <td>{b.source}</td>
+                  <td>{b.algorithm}</td>
+                  <td className="text-right tabular-nums">{b.itemCount}</td>
+                  <td className="text-right tabular-nums">{b.pending}</td>
+                  <td className="text-right tabular-nums">{b.accepted}</td>
+                  <td className="text-right tabular-nums">{b.rejected}</td>
+                  <td className="text-right tabular-nums">{b.overridden}</td>
+                  <td className="text-right tabular-nums">{b.acceptanceRate === null ? '—' : percent(b.acceptanceRate)}</td>
+                  <td className="text-right tabular-nums">{Math.round(b.processingMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

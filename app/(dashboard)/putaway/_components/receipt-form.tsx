@@ -39,9 +39,9 @@ export function ReceiptForm({ demoReceipts, pending, error, onSubmit }: Props) {
     >
       <h2 className="text-lg font-semibold">New receipt</h2>
       <div className="flex flex-wrap items-end gap-4 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           <span className="text-slate-600">Inbound demo order</span>
-          <select className="rounded border border-slate-300 px-2 py-1" defaultValue="" onChange={(e) => loadDemo(e.target.value)} aria-label="Inbound demo order">
+          <select className="max-w-full rounded border border-slate-300 px-2 py-1" defaultValue="" onChange={(e) => loadDemo(e.target.value)} aria-label="Inbound demo order">
             <option value="" disabled>
               {demoReceipts.length ? 'Pick an open order…' : 'No open orders'}
             </option>

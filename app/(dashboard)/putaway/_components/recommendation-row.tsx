@@ -51,14 +51,14 @@ export function RecommendationRow({ recommendation: r, selected, canReview, open
       aria-label={`Recommendation ${label}`}
       onClick={onSelect}
     >
-      <div className="flex flex-wrap items-center gap-4">
-        <div className="min-w-40">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 md:gap-4">
+        <div className="md:min-w-40">
           <p className="font-mono text-sm font-semibold">{r.sku}</p>
           <p className="text-xs text-slate-500">
             {r.quantity} unit{r.quantity === 1 ? '' : 's'} · lot {r.lotNumber}
           </p>
         </div>
-        <div className="min-w-32">
+        <div className="md:min-w-32">
           <p className="font-mono text-sm">{r.status === 'OVERRIDDEN' && r.finalLocationCode ? <><s className="text-slate-400">{r.locationCode}</s> {r.finalLocationCode}</> : r.locationCode}</p>
           <p className="text-xs text-slate-500">zone {r.zone}</p>
         </div>
@@ -67,13 +67,13 @@ export function RecommendationRow({ recommendation: r, selected, canReview, open
           <p className="font-semibold tabular-nums">{percent(r.confidenceScore)}</p>
           <p className="text-xs text-slate-500">{r.confidenceSource}</p>
         </div>
-        <p className="min-w-48 flex-1 text-sm text-slate-700">
+        <p className="basis-full text-sm text-slate-700 md:min-w-48 md:flex-1">
           {r.crossDock ? <span className="mr-2 rounded bg-fuchsia-100 px-1.5 py-0.5 text-xs text-fuchsia-800">cross-dock {r.crossDock.orderRef}</span> : null}
           {r.reason}
         </p>
         <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>{r.status.toLowerCase()}</span>
         {canReview && pending ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <button type="button" aria-label={`Accept ${label}`} onClick={(e) => { e.stopPropagation(); onAccept(); }} className="rounded-md bg-emerald-700 px-3 py-1 text-sm text-white">
               Accept
             </button>

@@ -81,50 +81,52 @@ export function TokenManager({ tokens, canCreateAdmin }: { tokens: ApiTokenView[
           </div>
         </div>
       ) : null}
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="p-2">Name</th>
-            <th>Prefix</th>
-            <th>Role</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th>Expires</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.length === 0 ? (
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full min-w-2xl text-sm">
+          <thead className="text-left text-xs uppercase text-slate-500">
             <tr>
-              <td colSpan={8} className="p-4 text-center text-slate-500">
-                No tokens yet.
-              </td>
+              <th className="p-2">Name</th>
+              <th>Prefix</th>
+              <th>Role</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th>Expires</th>
+              <th>Status</th>
+              <th />
             </tr>
-          ) : null}
-          {tokens.map((t) => {
-            const expired = t.expiresAt !== null && new Date(t.expiresAt).getTime() < Date.now();
-            return (
-              <tr key={t.tokenId} className="border-t border-slate-100">
-                <td className="p-2">{t.name}</td>
-                <td className="font-mono">{t.prefix}…</td>
-                <td>{t.role}</td>
-                <td>{date(t.createdAt)}</td>
-                <td>{date(t.lastUsedAt)}</td>
-                <td>{date(t.expiresAt)}</td>
-                <td>{t.revokedAt ? <span className="text-red-700">revoked</span> : expired ? <span className="text-amber-700">expired</span> : <span className="text-emerald-700">active</span>}</td>
-                <td className="p-2 text-right">
-                  {!t.revokedAt ? (
-                    <button type="button" className="text-red-700 underline" aria-label={`Revoke ${t.name}`} disabled={pending} onClick={() => revoke(t)}>
-                      Revoke
-                    </button>
-                  ) : null}
+          </thead>
+          <tbody>
+            {tokens.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="p-4 text-center text-slate-500">
+                  No tokens yet.
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ) : null}
+            {tokens.map((t) => {
+              const expired = t.expiresAt !== null && new Date(t.expiresAt).getTime() < Date.now();
+              return (
+                <tr key={t.tokenId} className="border-t border-slate-100">
+                  <td className="p-2">{t.name}</td>
+                  <td className="font-mono">{t.prefix}…</td>
+                  <td>{t.role}</td>
+                  <td>{date(t.createdAt)}</td>
+                  <td>{date(t.lastUsedAt)}</td>
+                  <td>{date(t.expiresAt)}</td>
+                  <td>{t.revokedAt ? <span className="text-red-700">revoked</span> : expired ? <span className="text-amber-700">expired</span> : <span className="text-emerald-700">active</span>}</td>
+                  <td className="p-2 text-right">
+                    {!t.revokedAt ? (
+                      <button type="button" className="text-red-700 underline" aria-label={`Revoke ${t.name}`} disabled={pending} onClick={() => revoke(t)}>
+                        Revoke
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
