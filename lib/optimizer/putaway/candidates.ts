@@ -170,7 +170,8 @@ function scanTour(state: BinState, line: LineSearch, tour: TourSearch, config: O
     }
     const b = bins[tour.pos++];
     read++;
-    if (!tour.pool.includes(b) && rejection(state, line, b, config) === null) tour.pool.push(b);
+    // each storage bin lies in one aisle and the cursor only moves on: b is new to the pool
+    if (rejection(state, line, b, config) === null) tour.pool.push(b);
   }
   return tour.pool;
 }
