@@ -3,6 +3,9 @@ import type { Tx } from '../db';
 
 export type AffinityRefresh = { pairs: number; removed: number; orders: number; windowDays: number; ms: number };
 
+/** Days of orders the co-pick lift is mined over; putaway reads recent orders over the same window. */
+export const AFFINITY_WINDOW_DAYS = 90;
+
 /**
  * Mines co-pick lift per SKU pair from the last `windowDays` of order lines into
  * sku_affinity, in ONE statement (upsert the current pairs, delete the ones that fell out
@@ -14,7 +17,7 @@ export type AffinityRefresh = { pairs: number; removed: number; orders: number; 
  * two orders are noise and are left out. Cancelled orders do not count.
  */
 export async function refreshSkuAffinity(tx: Tx, options: { windowDays?: number } = {}): Promise<AffinityRefresh> {
-  const windowDays = options.windowDays ?? 90;
+  const windowDays = options.windowDays ?? AFFINITY_WINDOW_DAYS;
   const started = performance.now();
   const [row] = await tx.$queryRaw<{ pairs: number; removed: number; orders: number }[]>`
     WITH order_materials AS (

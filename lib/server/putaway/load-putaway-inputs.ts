@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { MAX_RECENT_ORDERS, MAX_SKUS_PER_ORDER, RECENT_ORDERS_PER_SKU, type CandidateLocation } from '@/lib/optimizer';
+import { AFFINITY_WINDOW_DAYS } from '../affinity/refresh-sku-affinity';
 import type { Tx } from '../db';
 
 /** One material of the receipt, as the engine and the decision paths need it. */
@@ -152,14 +153,11 @@ export async function loadAffinity(tx: Tx, materialIds: readonly string[]): Prom
   return rows.map((r) => ({ skuA: r.sku_a, skuB: r.sku_b, lift: r.lift, coPickCount: r.co_pick_count }));
 }
 
-/** Orders older than this are not "recent": the window the co-pick lift is mined over (refreshSkuAffinity). */
-export const RECENT_ORDER_WINDOW_DAYS = 90;
-
 /**
  * The recent orders holding the receipt's materials, each as its distinct SKUs (sorted, so
  * a batch replays exactly), oldest first: the engine's `context.recentOrders`. Per material
  * the {@link RECENT_ORDERS_PER_SKU} most recent orders of the last
- * {@link RECENT_ORDER_WINDOW_DAYS} days that are not cancelled (the engine reads no more),
+ * {@link AFFINITY_WINDOW_DAYS} days (the window the co-pick lift is mined over) that are not cancelled (the engine reads no more),
  * de-duplicated across materials, at most MAX_RECENT_ORDERS in all (the most recent) and
  * MAX_SKUS_PER_ORDER SKUs an order, the engine's limits. ONE statement returning one JSON
  * text value (thousands of short arrays parse faster as JSON than as rows); row-level
@@ -182,7 +180,7 @@ export async function loadRecentOrders(tx: Tx, materialIds: readonly string[]): 
         SELECT DISTINCT ON (sol.ordered_at, sol.sales_order_id) sol.sales_order_id, sol.ordered_at AS created_at
         FROM sales_order_lines sol
         JOIN sales_orders so ON so.sales_order_id = sol.sales_order_id
-        WHERE sol.material_id = b.material_id AND sol.ordered_at >= now() - make_interval(days => ${RECENT_ORDER_WINDOW_DAYS}::int)
+        WHERE sol.material_id = b.material_id AND sol.ordered_at >= now() - make_interval(days => ${AFFINITY_WINDOW_DAYS}::int)
           AND so.status <> 'CANCELLED'
         ORDER BY sol.ordered_at DESC, sol.sales_order_id DESC
         LIMIT ${RECENT_ORDERS_PER_SKU}::int
