@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIMIZER_CONFIG } from '../optimizer';
 import { FIXTURES } from './fixtures/build-fixtures';
+import { randomScenario } from './fixtures/random-scenario';
 import { ALL_POLICY_NAMES } from './policies/names';
 import { resolvePolicies } from './policies/registry';
 import type { Policy } from './policies/types';
@@ -19,6 +20,13 @@ import { STORAGE_TYPES, WarehouseState, materialMap } from './state';
  */
 const FIXTURE_DIR = path.resolve(import.meta.dirname, 'fixtures');
 const load = (name: string): Scenario => parseScenario(JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')));
+
+/** Seeded random scenarios (fixtures/random-scenario.ts), checked against the same statements as the fixtures. */
+const RANDOM_SEEDS = Array.from({ length: 40 }, (_, index) => index + 1);
+const CASES: [string, () => Scenario][] = [
+  ...Object.keys(FIXTURES).map((name): [string, () => Scenario] => [name, () => load(name)]),
+  ...RANDOM_SEEDS.map((seed): [string, () => Scenario] => [`random-${seed}`, () => parseScenario(randomScenario(seed))]),
+];
 
 /** Facts read from the scenario itself, independent of any policy. */
 function facts(scenario: Scenario) {
@@ -118,8 +126,8 @@ function numbers(value: unknown, at = ''): [string, number][] {
 
 const REDUCTION = /\.(late)?[rR]eductionVs(FirstFit|Abc)$/;
 
-describe.each(Object.keys(FIXTURES))('foreign scenario %s', (name) => {
-  const scenario = load(name);
+describe.each(CASES)('foreign scenario %s', (_name, build) => {
+  const scenario = build();
   const known = facts(scenario);
   const { policies, states } = checkedPolicies();
   let result: SimulationResult;
@@ -190,6 +198,13 @@ describe.each(Object.keys(FIXTURES))('foreign scenario %s', (name) => {
 });
 
 describe('the fixtures are a real test of the schema', () => {
+  it('most random scenarios put units away and walk to pick them, so their checks are not vacuous', () => {
+    const binwise = resolvePolicies(['binwise']);
+    const results = RANDOM_SEEDS.map((seed) => runSimulation(parseScenario(randomScenario(seed)), { policies: binwise, seed: 1 }).policies.find((policy) => policy.policy === 'binwise'));
+    expect(results.filter((policy) => policy && policy.unitsReceived > policy.unitsNotPlaced).length).toBeGreaterThanOrEqual(30);
+    expect(results.filter((policy) => policy && policy.pickTravel > 0).length).toBeGreaterThanOrEqual(30);
+  });
+
   it('most of them have room enough for the binwise placement check to apply', () => {
     const roomy = Object.keys(FIXTURES).filter((name) => facts(load(name)).cubeShare <= 0.5 && facts(load(name)).heavyCubeShare <= 0.5);
     expect(roomy.length).toBeGreaterThanOrEqual(4);
