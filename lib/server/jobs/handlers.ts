@@ -7,6 +7,8 @@ export type ClaimedJob<P = unknown> = {
   kind: string;
   params: P;
   createdBy: string | null;
+  /** This claim's attempt (1 on the first claim); with the id it identifies the claim. */
+  attempts: number;
 };
 
 /** fraction is 0..1; each call is written (and visible to pollers) in its own transaction. */

@@ -22,6 +22,10 @@ export type Job = {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** Claims so far: above 1, a worker was lost and the job was retried. */
+  attempts: number;
+  /** The running worker's last lease renewal; null before the first claim. */
+  heartbeatAt: string | null;
 };
 
 const KIND = /^[a-z][a-z0-9-]{0,62}$/;
@@ -61,5 +65,7 @@ export async function getJob(context: AuthContext, jobId: string): Promise<Job> 
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    attempts: row.attempts,
+    heartbeatAt: row.heartbeatAt?.toISOString() ?? null,
   };
 }

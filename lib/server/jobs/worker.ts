@@ -5,6 +5,12 @@ import { jobHandlers, type ClaimedJob } from './handlers';
 
 /** Jobs are CPU-heavy (simulations, training): one at a time per replica. */
 const POLL_MS = 2_000;
+/**
+ * How often a running job renews its lease when its handler reports no progress for a while
+ * (one long step). Well inside the claim function's default lease of 2 minutes, so a few late
+ * beats (a busy event loop, a slow database) do not get a live job requeued.
+ */
+const HEARTBEAT_MS = 20_000;
 
 type WorkerState = { timer: NodeJS.Timeout | null; busy: boolean; wake: boolean };
 type WorkerGlobals = { binwiseJobWorker?: WorkerState };
@@ -15,28 +21,58 @@ function state(): WorkerState {
   return globals.binwiseJobWorker;
 }
 
-type ClaimRow = { job_id: string; tenant_id: string; kind: string; params: unknown; created_by: string | null };
+type ClaimRow = { job_id: string; tenant_id: string; kind: string; params: unknown; created_by: string | null; attempts: number };
 
 /**
  * Claims the oldest QUEUED job of a kind this process can run. The SECURITY DEFINER
  * function sees every tenant's queue (the worker has no tenant) and uses
- * FOR UPDATE SKIP LOCKED, so replicas never claim the same job.
+ * FOR UPDATE SKIP LOCKED, so replicas never claim the same job. In the same transaction it
+ * requeues (or, after 3 attempts, fails) RUNNING jobs of these kinds whose lease expired:
+ * their worker died without finishing them.
  */
 async function claim(kinds: string[]): Promise<ClaimedJob | null> {
   const rows = await withSystem((tx) => tx.$queryRaw<ClaimRow[]>`SELECT * FROM binwise_claim_background_job(${kinds}::text[])`);
   const row = rows[0];
-  return row ? { id: row.job_id, tenantId: row.tenant_id, kind: row.kind, params: row.params, createdBy: row.created_by } : null;
+  return row
+    ? { id: row.job_id, tenantId: row.tenant_id, kind: row.kind, params: row.params, createdBy: row.created_by, attempts: row.attempts }
+    : null;
 }
 
+/**
+ * Renews this claim's lease (with the database's clock, which the reaper compares against),
+ * and sets the progress when given. Touches the job only while this claim still owns it:
+ * once the lease was lost, the job belongs to its retry. Returns whether it still did.
+ */
+async function renewLease(job: ClaimedJob, progress?: number): Promise<boolean> {
+  const count = await withTenant(job.tenantId, (tx) =>
+    progress === undefined
+      ? tx.$executeRaw`UPDATE background_jobs SET heartbeat_at = now()
+          WHERE job_id = ${job.id}::uuid AND status = 'RUNNING' AND attempts = ${job.attempts}`
+      : tx.$executeRaw`UPDATE background_jobs SET heartbeat_at = now(), progress = ${progress}
+          WHERE job_id = ${job.id}::uuid AND status = 'RUNNING' AND attempts = ${job.attempts}`,
+  );
+  return count > 0;
+}
+
+function warnLeaseLost(job: ClaimedJob, what: string): void {
+  console.warn(`[binwise] job ${job.kind} ${job.id} attempt ${job.attempts} lost its lease (requeued or failed meanwhile); its ${what} was discarded`);
+}
+
+/**
+ * Records the outcome, only while this claim still owns the job (RUNNING, same attempt): a
+ * worker that was presumed dead must not overwrite what its retry recorded or is doing.
+ */
 async function finish(job: ClaimedJob, outcome: { result: unknown } | { error: string }): Promise<void> {
-  await withTenant(job.tenantId, (tx) =>
+  const owned = { id: job.id, status: 'RUNNING' as const, attempts: job.attempts };
+  const { count } = await withTenant(job.tenantId, (tx) =>
     'error' in outcome
-      ? tx.backgroundJob.update({ where: { id: job.id }, data: { status: 'FAILED', error: outcome.error.slice(0, 2_000), finishedAt: new Date() } })
-      : tx.backgroundJob.update({
-          where: { id: job.id },
+      ? tx.backgroundJob.updateMany({ where: owned, data: { status: 'FAILED', error: outcome.error.slice(0, 2_000), finishedAt: new Date() } })
+      : tx.backgroundJob.updateMany({
+          where: owned,
           data: { status: 'SUCCEEDED', progress: 1, result: (outcome.result ?? null) as Prisma.InputJsonValue, finishedAt: new Date() },
         }),
   );
+  if (count === 0) warnLeaseLost(job, 'error' in outcome ? 'failure' : 'result');
 }
 
 /** Runs one claimed job to completion; never throws. */
@@ -46,10 +82,19 @@ export async function runClaimedJob(job: ClaimedJob): Promise<void> {
     await finish(job, { error: `No handler is registered for job kind "${job.kind}".` });
     return;
   }
+  let lost = false;
   const reportProgress = async (fraction: number) => {
     const progress = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
-    await withTenant(job.tenantId, (tx) => tx.backgroundJob.update({ where: { id: job.id }, data: { progress } }));
+    if (!(await renewLease(job, progress)) && !lost) {
+      lost = true;
+      warnLeaseLost(job, 'progress');
+    }
   };
+  // Unref'd: a beat must never keep the process alive on shutdown.
+  const heartbeat = setInterval(() => {
+    renewLease(job).catch((error: unknown) => console.warn(`[binwise] could not renew the lease of job ${job.id}`, (error as Error).message));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const result = await handler(job, reportProgress);
     await finish(job, { result });
@@ -58,6 +103,8 @@ export async function runClaimedJob(job: ClaimedJob): Promise<void> {
     await finish(job, { error: error instanceof Error ? error.message : String(error) }).catch((e: unknown) =>
       console.error(`[binwise] could not record failure of job ${job.id}`, e),
     );
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
