@@ -22,6 +22,8 @@ test.describe('manager ML accuracy', () => {
     await expect(page.getByText('Calibration (reliability)')).toBeVisible();
     await expect(page.getByRole('table', { name: 'Confusion matrix' })).toBeVisible();
     await expect(page.getByText('Largest feature weights (active model)')).toBeVisible();
+    // Desktop keeps the bar chart; the list is the phone layout only.
+    await expect(page.getByRole('list', { name: 'Feature weights' })).toBeHidden();
     await expect(page.getByText('Acceptance rate over time')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Model versions' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Roll back to this model/ })).toHaveCount(0);
@@ -32,6 +34,23 @@ test.describe('manager ML accuracy', () => {
   test('the training job endpoint refuses an unknown job with NOT_FOUND', async ({ request }) => {
     const response = await request.get('/api/ml/jobs/00000000-0000-4000-8000-000000000000');
     expect(response.status()).toBe(404);
+  });
+});
+
+test.describe('manager ML accuracy on a phone', () => {
+  test.use({ storageState: storageStateOf('manager'), viewport: { width: 390, height: 844 } });
+
+  test('on a 390 px phone the ML page is no wider than the screen and lists every feature weight with its full name', async ({ page }) => {
+    await page.goto('/ml');
+    await expect(page.getByRole('heading', { name: 'ML accuracy', level: 1 })).toBeVisible();
+    const weights = page.getByRole('list', { name: 'Feature weights' });
+    await expect(weights).toBeVisible();
+    expect(await weights.getByRole('listitem').count()).toBeGreaterThan(0);
+    // Names are not cut short on a phone: each item starts with the whole feature name.
+    for (const item of await weights.getByRole('listitem').all()) expect(await item.textContent()).not.toContain('…');
+    await expect(page.getByText('Acceptance rate over time')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/screenshots/manager-ml-phone.png', fullPage: true });
   });
 });
 

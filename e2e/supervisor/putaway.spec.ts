@@ -80,19 +80,23 @@ test('a supervisor sees a clear refusal for an unknown SKU, and nothing is creat
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('on a 390 px phone the putaway page is no wider than the screen and the Menu button opens the navigation', async ({ page }) => {
+  test('on a 390 px phone the putaway page is no wider than the screen, a reopened batch lists its score breakdown in the engine order, and the Menu button opens the navigation', async ({ page }) => {
     await page.goto('/putaway');
     const history = page.getByRole('region', { name: 'Batch history' });
     await history.getByRole('table').getByRole('button').first().click();
     const queue = page.getByRole('region', { name: 'Review queue' });
     await queue.getByRole('button', { name: /^Details for / }).first().click();
-    await expect(queue.getByRole('table', { name: /^Score breakdown for / }).first()).toBeVisible();
+    const breakdown = queue.getByRole('table', { name: /^Score breakdown for / }).first();
+    await expect(breakdown).toBeVisible();
+    // Read back from jsonb, whose key order (shortest first) would put affinity before utilization.
+    const factors = await breakdown.getByRole('row').evaluateAll((rows) => rows.map((row) => row.firstElementChild?.textContent));
+    expect(factors).toEqual(['travel', 'utilization', 'affinity', 'congestion', 'consolidation', 'Total']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'test-results/screenshots/putaway-phone.png', fullPage: true });
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav).toBeHidden();
-    const menu = page.getByRole('button', { name: 'Menu' });
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
@@ -101,5 +105,37 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('heading', { name: 'Bin utilization heatmap', level: 1 })).toBeVisible();
     await expect(nav).toBeHidden();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+
+  test('on a 390 px phone the navigation drawer closes from its own Close menu button or Escape, keeping focus inside while open and handing it back to Menu', async ({ page }) => {
+    await page.goto('/putaway');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    const close = page.getByRole('button', { name: 'Close menu' });
+    await expect(close).toBeHidden();
+
+    await menu.click();
+    await expect(nav).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(close).toBeFocused();
+    // Tab wraps inside the open drawer instead of walking into the page behind the backdrop.
+    await page.keyboard.press('Shift+Tab');
+    await expect(nav.getByRole('link').last()).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(close).toBeFocused();
+    await page.screenshot({ path: 'test-results/screenshots/putaway-phone-menu.png' });
+
+    await close.click();
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(close).toBeFocused();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
   });
 });

@@ -5,6 +5,7 @@ import type { CalibrationBin } from '@/lib/ml/metrics';
 import type { ModelSummary } from '@/lib/server/ml/find-models';
 import type { FeatureWeight, MlDashboard } from '@/lib/server/ml/get-ml-dashboard';
 import { ChartCard, EmptyChart } from './chart-card';
+import { FeatureWeightsList } from './feature-weights-list';
 
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 const thresholds = (
@@ -90,23 +91,31 @@ const shorten = (text: string) => (text.length > 42 ? `${text.slice(0, 41)}…` 
 
 export function FeatureWeightsChart({ weights }: { weights: FeatureWeight[] }) {
   const data = weights.map((w) => ({ feature: w.feature, label: shorten(w.feature), weight: Math.round(w.weight * 1000) / 1000 }));
+  // Below md the list replaces the chart, whose 300 px label column would leave no room for bars.
   return (
-    <ChartCard title="Largest feature weights (active model)" hint="log-odds change per standard deviation; green raises the chance of acceptance, red lowers it. “rule:” features are learned conditions" height="h-96">
+    <ChartCard title="Largest feature weights (active model)" hint="log-odds change per standard deviation; green raises the chance of acceptance, red lowers it. “rule:” features are learned conditions" height={data.length === 0 ? 'h-96' : 'md:h-96'}>
       {data.length === 0 ? (
         <EmptyChart message="No weights stored" />
       ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" />
-            <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 10, width: 300 }} interval={0} />
-            <Tooltip formatter={(value) => [Number(value).toFixed(3), 'weight']} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.feature ?? '')} />
-            <ReferenceLine x={0} stroke="#334155" />
-            <Bar dataKey="weight" isAnimationActive={false}>
-              {data.map((entry) => <Cell key={entry.feature} fill={entry.weight >= 0 ? '#059669' : '#dc2626'} />)}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <>
+          <div className="md:hidden">
+            <FeatureWeightsList weights={data} />
+          </div>
+          <div className="hidden h-full md:block">
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" />
+                <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 10, width: 300 }} interval={0} />
+                <Tooltip formatter={(value) => [Number(value).toFixed(3), 'weight']} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.feature ?? '')} />
+                <ReferenceLine x={0} stroke="#334155" />
+                <Bar dataKey="weight" isAnimationActive={false}>
+                  {data.map((entry) => <Cell key={entry.feature} fill={entry.weight >= 0 ? '#059669' : '#dc2626'} />)}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </>
       )}
     </ChartCard>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ReasonCode } from '@/lib/schemas/putaway';
 import type { RecommendationView } from '@/lib/server/putaway/batch-view';
+import { orderedBreakdown } from './breakdown-order';
 import { DecisionForm } from './decision-form';
 import { percent } from './putaway-cache';
 
@@ -100,7 +101,7 @@ export function RecommendationRow({ recommendation: r, selected, canReview, open
           <table className="w-full" aria-label={`Score breakdown for ${label}`}>
             <caption className="text-left text-xs font-semibold uppercase text-slate-500">Score breakdown (points)</caption>
             <tbody>
-              {Object.entries(r.scoreBreakdown).map(([factor, points]) => (
+              {orderedBreakdown(r.scoreBreakdown).map(([factor, points]) => (
                 <tr key={factor}>
                   <td className="py-0.5 capitalize text-slate-600">{factor}</td>
                   <td className="py-0.5 text-right font-mono tabular-nums">{points.toFixed(1)}</td>
