@@ -18,6 +18,26 @@ describe('replay', () => {
     expect(result.unitsShort).toBe(0);
   });
 
+  it('reports the share of picked units that came from the day-0 stock, per half of the days', () => {
+    const scenario = parseScenario({
+      ...tinyScenario(),
+      initialLots: [{ sku: 'INK-1', locationCode: 'B-02', quantity: 2 }],
+      events: [
+        { day: 0, kind: 'receipt', sku: 'INK-1', quantity: 4 },
+        { day: 0, kind: 'order', id: 'SO-1', lines: [{ sku: 'INK-1', quantity: 3 }] },
+        { day: 1, kind: 'order', id: 'SO-2', lines: [{ sku: 'INK-1', quantity: 1 }] },
+      ],
+    });
+    const result = replay(prepareScenario(scenario), firstFitByCode);
+    // Day 0 (first half) takes both day-0 units and one received unit; day 1 only a received one.
+    expect(result.days.map((day) => [day.unitsPicked, day.unitsPickedFromStart])).toEqual([
+      [3, 2],
+      [1, 0],
+    ]);
+    expect(result.startStockPickShare.firstHalf).toBeCloseTo(2 / 3, 12);
+    expect(result.startStockPickShare.secondHalf).toBe(0);
+  });
+
   it('records a short pick when stock is missing', () => {
     const scenario = parseScenario({ ...tinyScenario(), events: [{ day: 0, kind: 'order', id: 'SO-1', lines: [{ sku: 'INK-1', quantity: 5 }] }] });
     const result = replay(prepareScenario(scenario), firstFitByCode);

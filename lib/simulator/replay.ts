@@ -11,7 +11,17 @@ export const BAND_HIGH = 0.85;
 /** Orders due within this many days (today included) may claim a receipt for cross-docking. */
 export const CROSS_DOCK_HORIZON_DAYS = 2;
 
-export type DayResult = { day: number; pickTravel: number; orders: number; putawayTravel: number; bandShare: number; occupiedBins: number };
+export type DayResult = {
+  day: number;
+  pickTravel: number;
+  orders: number;
+  putawayTravel: number;
+  bandShare: number;
+  occupiedBins: number;
+  unitsPicked: number;
+  /** Units picked from the day-0 stock (initialLots), which no policy placed. */
+  unitsPickedFromStart: number;
+};
 
 export type ReplayResult = {
   policy: string;
@@ -29,6 +39,8 @@ export type ReplayResult = {
   bandShareAvg: number;
   /** Share of the storage bins a putaway filled that were in the band right after it (what putaway controls; picks then drain bins). */
   bandShareAfterPutaway: number;
+  /** Share of the units picked that came from the day-0 stock, over the first and the second half of the days (0..1). */
+  startStockPickShare: { firstHalf: number; secondHalf: number };
   days: DayResult[];
   runMs: number;
 };
@@ -236,6 +248,8 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
     }
 
     let dayTravel = 0;
+    let dayPicked = 0;
+    let dayFromStart = 0;
     for (const order of dueToday) {
       const bins: number[] = [];
       for (const line of order.lines) {
@@ -243,7 +257,10 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         for (const lot of fifoLots(state, line.sku, order.id)) {
           if (left <= 0) break;
           if (lot.reservedFor === order.id) crossDockHits += 1;
-          left -= state.take(lot, left);
+          const taken = state.take(lot, left);
+          left -= taken;
+          dayPicked += taken;
+          if (lot.day < 0) dayFromStart += taken;
           bins.push(lot.bin);
         }
         unitsShort += left;
@@ -262,7 +279,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
     const band = bandShare(state, prepared.binsByCode);
     pickTravel += dayTravel;
     putawayTravel += dayPutaway;
-    days.push({ day, pickTravel: dayTravel, orders: dueToday.length, putawayTravel: dayPutaway, bandShare: band.share, occupiedBins: band.occupied });
+    days.push({ day, pickTravel: dayTravel, orders: dueToday.length, putawayTravel: dayPutaway, bandShare: band.share, occupiedBins: band.occupied, unitsPicked: dayPicked, unitsPickedFromStart: dayFromStart });
     options.onDay?.(day, prepared.lastDay);
     day += 1;
     elapsed += performance.now() - started;
@@ -271,6 +288,12 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
 
   const result = (): ReplayResult => {
     const end = bandShare(state, prepared.binsByCode);
+    const half = Math.floor((prepared.lastDay + 1) / 2);
+    const startShare = (from: number, to: number) => {
+      const slice = days.slice(from, to);
+      const picked = slice.reduce((sum, entry) => sum + entry.unitsPicked, 0);
+      return picked === 0 ? 0 : slice.reduce((sum, entry) => sum + entry.unitsPickedFromStart, 0) / picked;
+    };
     return {
       policy: policy.name,
       pickTravel,
@@ -286,6 +309,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
       bandShareEnd: end.share,
       bandShareAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.bandShare, 0) / days.length,
       bandShareAfterPutaway: filledBins === 0 ? 0 : filledInBand / filledBins,
+      startStockPickShare: { firstHalf: startShare(0, half), secondHalf: startShare(half, days.length) },
       days,
       runMs: elapsed,
     };
