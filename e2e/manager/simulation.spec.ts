@@ -20,6 +20,9 @@ test.describe('manager simulation', () => {
     await expect(table.getByRole('rowheader', { name: 'first-fit-by-code', exact: true })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: 'abc-class-based', exact: true })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: 'binwise', exact: true })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'vs first-fit, 2nd half' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Band after putaway' })).toBeVisible();
+    await expect(results.getByRole('figure', { name: /Bins in the 60–85% band per day/ })).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toHaveAttribute('aria-valuenow', '100');
     await page.screenshot({ path: 'test-results/screenshots/manager-simulation.png', fullPage: true });
   });
