@@ -1,4 +1,4 @@
-import { CODE_RANK, unitsThatFit } from './eligibility';
+import { CODE_RANK, heavyRestricted, unitsThatFit } from './eligibility';
 import { holdsLot, holdsOnly, holdsSku, type BinState } from './state';
 import { scorePlacement } from './scoring';
 import { aisleAtRank, type AisleGeometry } from './tour-cost';
@@ -84,7 +84,7 @@ export function rejection(state: BinState, line: LineSearch, b: number, config: 
   const it = line.item;
   if (it.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(it.hazardClass)) return 'HAZARD_INCOMPATIBLE';
   if ((it.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
-  if (it.unitWeightLbs > config.heavyUnitLbs && l.type !== 'BULK' && l.level !== 1) return 'HEAVY_UNIT_RESTRICTED';
+  if (heavyRestricted(it.unitWeightLbs, l, config)) return 'HEAVY_UNIT_RESTRICTED';
   if (!l.allowMixing && !holdsOnly(state, b, it.sku)) return 'MIXING_NOT_ALLOWED';
   const ins = state.inside;
   const d = line.dims;

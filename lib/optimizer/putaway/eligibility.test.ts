@@ -33,11 +33,14 @@ describe('staticRejection', () => {
     expect(staticRejection(item, { ...bin, temperatureClass: 'FROZEN' }, [], cfg)).toBe('TEMPERATURE_INCOMPATIBLE');
   });
 
-  it('keeps heavy units on BULK or floor-level bins', () => {
+  it('keeps heavy units off hand-picked shelving above the floor, and lets racks and lanes take them at any level', () => {
     const heavy = { ...item, unitWeightLbs: 200 };
-    expect(staticRejection(heavy, bin, [], cfg)).toBe('HEAVY_UNIT_RESTRICTED');
-    expect(staticRejection(heavy, { ...bin, level: 1 }, [], cfg)).toBeNull();
-    expect(staticRejection(heavy, { ...bin, type: 'BULK' }, [], cfg)).toBeNull();
+    const shelf = { ...bin, type: 'PICK_FACE' as const };
+    expect(staticRejection(heavy, shelf, [], cfg)).toBe('HEAVY_UNIT_RESTRICTED');
+    expect(staticRejection(heavy, { ...shelf, level: 1 }, [], cfg)).toBeNull();
+    expect(staticRejection({ ...item, unitWeightLbs: 150 }, shelf, [], cfg)).toBeNull();
+    expect(staticRejection(heavy, bin, [], cfg)).toBeNull();
+    expect(staticRejection(heavy, { ...bin, type: 'BULK', level: 3 }, [], cfg)).toBeNull();
   });
 
   it('lets a no-mixing bin take only the SKU it already holds', () => {

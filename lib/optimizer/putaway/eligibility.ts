@@ -18,13 +18,24 @@ export function isUsable(l: CandidateLocation): boolean {
 }
 
 /**
+ * True when a unit of `unitWeightLbs` may not go into bin `l`: units over `config.heavyUnitLbs`
+ * (a manual-handling limit, default 150 lb) stay off PICK_FACE shelving above the floor, where a
+ * person lifts them by hand. RESERVE pallet racks and BULK lanes are served by forklifts and clamp
+ * trucks, so they take heavy units at any level; the bin's `maxWeightLbs` (its rated load) still
+ * bounds what goes in.
+ */
+export function heavyRestricted(unitWeightLbs: number, l: Pick<CandidateLocation, 'type' | 'level'>, config: Pick<OptimizerConfig, 'heavyUnitLbs'>): boolean {
+  return unitWeightLbs > config.heavyUnitLbs && l.type === 'PICK_FACE' && l.level !== 1;
+}
+
+/**
  * Static rules for one unit of `item` in bin `l`, in the order they are
  * checked; returns the first rule broken, or null when the bin is eligible
  * (capacity is checked separately, as it changes during the run):
  *
  * 1. hazard: a hazardous unit needs its class in `allowedHazardClasses`;
  * 2. temperature: unit and bin temperature classes must be equal (absent = ambient);
- * 3. heavy units (> config.heavyUnitLbs) only in BULK or level-1 bins;
+ * 3. heavy units (> config.heavyUnitLbs) not on hand-picked shelving above the floor ({@link heavyRestricted});
  * 4. mixing: a bin with allowMixing=false accepts only a SKU it holds (or any SKU if empty);
  * 5. fit: the unit passes through `insideInches` in one of 6 orientations.
  *
@@ -38,7 +49,7 @@ export function staticRejection(
 ): UnplaceableCode | null {
   if (item.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(item.hazardClass)) return 'HAZARD_INCOMPATIBLE';
   if ((item.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
-  if (item.unitWeightLbs > config.heavyUnitLbs && l.type !== 'BULK' && l.level !== 1) return 'HEAVY_UNIT_RESTRICTED';
+  if (heavyRestricted(item.unitWeightLbs, l, config)) return 'HEAVY_UNIT_RESTRICTED';
   if (!l.allowMixing) {
     for (const s of heldSkus) if (s !== item.sku) return 'MIXING_NOT_ALLOWED';
   }

@@ -51,12 +51,21 @@ describe('HYBRID fills inside the target band first', () => {
   });
 });
 
-describe('HYBRID places heavy units first', () => {
+describe('HYBRID places heavy units first only where their bins are scarce', () => {
   it('gives the only floor-level bin to the heavy line, even when a lighter A-class line arrives with it', () => {
-    const locations = [bin('FLOOR', 5, { level: 1 }), bin('UPPER', 40)];
+    const locations = [bin('FLOOR', 5, { level: 1, type: 'PICK_FACE' }), bin('UPPER', 40, { type: 'PICK_FACE' })];
     const items = [item('INK-1', 8), item('ROLL-1', 1, { abc: 'C', lengthIn: 20, widthIn: 20, heightIn: 21.6, unitWeightLbs: 400 })];
     const result = optimizePutaway({ items, locations, context });
     expect(result.unplaceable).toEqual([]);
     expect(result.recommendations.find((r) => r.sku === 'ROLL-1')?.locationCode).toBe('FLOOR');
+  });
+
+  it('lets the A line take the near rack bin when racks have room for the whole batch', () => {
+    const locations = [bin('NEAR', 5), bin('FAR', 40)];
+    const items = [item('INK-1', 8), item('ROLL-1', 1, { abc: 'C', lengthIn: 20, widthIn: 20, heightIn: 21.6, unitWeightLbs: 400 })];
+    const result = optimizePutaway({ items, locations, context });
+    expect(result.unplaceable).toEqual([]);
+    expect(placedIn({ ...result, recommendations: result.recommendations.filter((r) => r.sku === 'INK-1') })).toEqual({ NEAR: 8 });
+    expect(result.recommendations.find((r) => r.sku === 'ROLL-1')?.locationCode).toBe('FAR');
   });
 });

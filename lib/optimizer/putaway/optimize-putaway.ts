@@ -3,6 +3,7 @@ import { resolveConfidence, type ConfidenceModel } from './confidence';
 import { allocateCrossDock } from './cross-dock';
 import { buildFeatures } from './features';
 import { unitCubicFeet } from './geometry';
+import { storageLineOrder } from './line-order';
 import { gatherCandidates, rankCandidates, scoreCandidate, type LineSearch } from './candidates';
 import { buildReason } from './reason';
 import { ABC_VELOCITY } from './scoring';
@@ -53,7 +54,7 @@ const MESSAGES: Record<UnplaceableCode, string> = {
   NO_ELIGIBLE_LOCATION: 'no active location of an eligible type with valid capacity',
   HAZARD_INCOMPATIBLE: 'no eligible bin allows this hazard class',
   TEMPERATURE_INCOMPATIBLE: 'no eligible bin has this temperature class',
-  HEAVY_UNIT_RESTRICTED: 'heavy unit: only BULK or floor-level bins may take it, none can',
+  HEAVY_UNIT_RESTRICTED: 'heavy unit: hand-picked shelving above the floor may not take it, and no rack, lane or floor bin can',
   MIXING_NOT_ALLOWED: 'every eligible bin holds another SKU and does not allow mixing',
   DOES_NOT_FIT: 'the unit does not fit through any eligible bin opening (6 orientations tried) or exceeds its volume',
   TOO_HEAVY: 'the unit is heavier than any eligible bin allows under the hard cap',
@@ -281,19 +282,8 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
     }
   }
 
-  const abcRank = { A: 0, B: 1, C: 2 } as const;
   const unitCf = items.map((it) => unitCubicFeet(it.lengthIn, it.widthIn, it.heightIn));
-  const order = items.map((_, i) => i);
-  if (config.algorithm === 'HYBRID') {
-    const heavy = (i: number): number => (items[i].unitWeightLbs > config.heavyUnitLbs ? 0 : 1);
-    // With recent orders known, the SKUs on more of them choose aisles first within a class:
-    // the aisles their orders already walk are the scarce resource (simulator: ~2 points of
-    // travel against ordering by volume). Without them, larger lines first, as packing does.
-    const picks = (i: number): number => (tours ? (tours.orderCount.get(items[i].sku) ?? 0) : 0);
-    order.sort((a, b) => heavy(a) - heavy(b) || abcRank[items[a].abc] - abcRank[items[b].abc] || picks(b) - picks(a) || unitCf[b] * items[b].quantity - unitCf[a] * items[a].quantity || a - b);
-  } else {
-    order.sort((a, b) => unitCf[b] - unitCf[a] || a - b);
-  }
+  const order = storageLineOrder(items, unitCf, state, config, tours);
   let storageCf = 0;
   let storageLbs = 0;
   for (const i of order) {

@@ -123,7 +123,7 @@ export type OptimizerConfig = {
   hardCap: number;
   /** Demand due within this many hours of context.now is cross-docked. Default 24. */
   crossDockHorizonHours: number;
-  /** Units heavier than this (lbs) go only to BULK or floor-level (level 1) bins. Default 150. */
+  /** Units heavier than this (lbs) stay off PICK_FACE bins above floor level (a manual-handling limit; RESERVE and BULK take them at any level). Default 150. */
   heavyUnitLbs: number;
   flags: OptimizerFlags;
   /** Budget for vector packing inside the engine, ms. Default 500. */
