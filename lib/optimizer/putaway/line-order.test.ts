@@ -3,19 +3,10 @@ import { resolveConfig } from './config';
 import { unitCubicFeet } from './geometry';
 import { heavyRoomIsScarce, storageLineOrder } from './line-order';
 import { buildState } from './state';
-import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
+import type { PutawayContext, PutawayItem } from './types';
+import { rackBin as bin } from './test-locations';
 
 const context: PutawayContext = { dock: { x: 0, y: 0 }, affinity: [], openPickTasksByAisle: {}, openDemand: [], now: 0, seed: 1 };
-
-/** A 10 cu ft bin `x` feet from the dock. */
-function bin(code: string, x: number, extra: Partial<CandidateLocation> = {}): CandidateLocation {
-  return {
-    id: code, code, zone: 'Z', aisle: 'A1', bay: String(x), level: 2, x, y: 0, type: 'RESERVE',
-    cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 48, w: 48, h: 60 },
-    usedCubicFeet: 0, usedWeightLbs: 0, skus: [], lots: [], allowMixing: true, isActive: true,
-    ...extra,
-  };
-}
 
 const ink = (quantity: number): PutawayItem => ({ sku: 'INK-1', quantity, lengthIn: 12, widthIn: 12, heightIn: 12, unitWeightLbs: 5, abc: 'A' });
 const roll: PutawayItem = { sku: 'ROLL-1', quantity: 1, lengthIn: 20, widthIn: 20, heightIn: 21.6, unitWeightLbs: 400, abc: 'C' };

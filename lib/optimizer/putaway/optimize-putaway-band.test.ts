@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optimizePutaway } from './optimize-putaway';
-import type { CandidateLocation, PutawayContext, PutawayItem } from './types';
-
-/** A 10 cu ft shelf bin `x` feet down aisle A1 from a dock at the origin. */
-function bin(code: string, x: number, extra: Partial<CandidateLocation> = {}): CandidateLocation {
-  return {
-    id: code, code, zone: 'Z', aisle: 'A1', bay: String(x), level: 2, x, y: 0, type: 'RESERVE',
-    cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 48, w: 48, h: 60 },
-    usedCubicFeet: 0, usedWeightLbs: 0, skus: [], lots: [], allowMixing: true, isActive: true,
-    ...extra,
-  };
-}
+import type { PutawayContext, PutawayItem } from './types';
+import { rackBin as bin } from './test-locations';
 
 /** `quantity` units of one cubic foot (12 in cube), 5 lbs each unless `unitWeightLbs` says otherwise. */
 function item(sku: string, quantity: number, extra: Partial<PutawayItem> = {}): PutawayItem {

@@ -20,6 +20,32 @@ function ChartCard({ title, hint, children }: { title: string; hint: string; chi
   );
 }
 
+/** One line per policy over the days: `rows` hold the day and a value per policy name. */
+function PerDayChart({ rows, policies, left, unit, domain, tick, tooltip }: {
+  rows: Record<string, number>[];
+  policies: readonly { policy: string }[];
+  left: number;
+  unit?: string;
+  domain?: [number, number];
+  tick?: (value: number) => string;
+  tooltip: (value: number) => string;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={rows} margin={{ left, right: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="day" />
+        <YAxis unit={unit} domain={domain} tickFormatter={tick} />
+        <Tooltip formatter={(value) => tooltip(Number(value))} />
+        <Legend />
+        {policies.map((policy, index) => (
+          <Line key={policy.policy} type="monotone" dataKey={policy.policy} stroke={COLORS[index % COLORS.length]} dot={false} strokeWidth={2} isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
 export function SimulationResults({ result }: { result: SimulationResult }) {
   const policies = result.policies;
   if (policies.length === 0) return <p className="text-sm text-slate-500">The simulation returned no policies.</p>;
@@ -80,32 +106,10 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
         </ChartCard>
       </div>
       <ChartCard title="Pick travel per day" hint="feet walked per day by each policy">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={days} margin={{ left: 20, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis tickFormatter={(value: number) => feet.format(value)} />
-            <Tooltip formatter={(value) => `${feet.format(Number(value))} ft`} />
-            <Legend />
-            {policies.map((policy, index) => (
-              <Line key={policy.policy} type="monotone" dataKey={policy.policy} stroke={COLORS[index % COLORS.length]} dot={false} strokeWidth={2} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <PerDayChart rows={days} policies={policies} left={20} tick={(value) => feet.format(value)} tooltip={(value) => `${feet.format(value)} ft`} />
       </ChartCard>
       <ChartCard title="Bins in the 60–85% band per day" hint="share of occupied storage bins at the end of each day; day 0 is the starting stock, and days without receipts drain it">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={bandDays} margin={{ left: 0, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis unit="%" domain={[0, 100]} />
-            <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
-            <Legend />
-            {policies.map((policy, index) => (
-              <Line key={policy.policy} type="monotone" dataKey={policy.policy} stroke={COLORS[index % COLORS.length]} dot={false} strokeWidth={2} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <PerDayChart rows={bandDays} policies={policies} left={0} unit="%" domain={[0, 100]} tooltip={(value) => `${value.toFixed(1)}%`} />
       </ChartCard>
       <SimulationTable policies={policies} />
     </section>
