@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIMIZER_CONFIG, heavyRestricted } from '../optimizer';
+import { DEFAULT_OPTIMIZER_CONFIG, keepsOutHeavyUnits } from '../optimizer';
 import { FIXTURES } from './fixtures/build-fixtures';
 import { randomScenario } from './fixtures/random-scenario';
 import { ALL_POLICY_NAMES } from './policies/names';
@@ -35,7 +35,7 @@ function facts(scenario: Scenario) {
   const placeable = (type: string) => STORAGE_TYPES.has(type) || type === 'STAGING';
   const fitsSomewhere = new Map([...materials.values()].map((material) => [material.sku, scenario.locations.some((location, bin) => placeable(location.type) && empty.capacityFor(bin, material) > 0)]));
   // The product keeps units above this weight off PICK_FACE bins above floor level; the baselines do not know the rule.
-  const heavyAllowed = (location: Scenario['locations'][number]) => !heavyRestricted(DEFAULT_OPTIMIZER_CONFIG.heavyUnitLbs + 1, location, DEFAULT_OPTIMIZER_CONFIG);
+  const heavyAllowed = (location: Scenario['locations'][number]) => !keepsOutHeavyUnits(location);
   const isHeavy = (sku: string) => (materials.get(sku)?.weightLbs ?? 0) > DEFAULT_OPTIMIZER_CONFIG.heavyUnitLbs;
   const heavyFits = new Map([...materials.values()].map((material) => [material.sku, scenario.locations.some((location, bin) => STORAGE_TYPES.has(location.type) && heavyAllowed(location) && empty.capacityFor(bin, material) > 0)]));
   let received = 0;

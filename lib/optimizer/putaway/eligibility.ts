@@ -25,7 +25,12 @@ export function isUsable(l: CandidateLocation): boolean {
  * bounds what goes in.
  */
 export function heavyRestricted(unitWeightLbs: number, l: Pick<CandidateLocation, 'type' | 'level'>, config: Pick<OptimizerConfig, 'heavyUnitLbs'>): boolean {
-  return unitWeightLbs > config.heavyUnitLbs && l.type === 'PICK_FACE' && l.level !== 1;
+  return unitWeightLbs > config.heavyUnitLbs && keepsOutHeavyUnits(l);
+}
+
+/** True for the bins {@link heavyRestricted} closes to heavy units: hand-picked shelving above the floor. */
+export function keepsOutHeavyUnits(l: Pick<CandidateLocation, 'type' | 'level'>): boolean {
+  return l.type === 'PICK_FACE' && l.level !== 1;
 }
 
 /**

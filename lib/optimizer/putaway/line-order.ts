@@ -1,4 +1,4 @@
-import { heavyRestricted } from './eligibility';
+import { keepsOutHeavyUnits } from './eligibility';
 import type { BinState } from './state';
 import type { TourContext } from './tour-cost';
 import type { OptimizerConfig, PutawayItem } from './types';
@@ -25,7 +25,7 @@ export function heavyRoomIsScarce(state: BinState, items: readonly PutawayItem[]
   let room = 0;
   for (const b of state.storage) {
     const l = state.locations[b];
-    if (heavyRestricted(config.heavyUnitLbs + 1, l, config)) continue;
+    if (keepsOutHeavyUnits(l)) continue;
     room += Math.max(0, state.hardCap * l.cubicFeet - state.usedCf[b]);
     if (room >= batchCf) return false;
   }
