@@ -44,12 +44,10 @@ async function claim(kinds: string[]): Promise<ClaimedJob | null> {
  * once the lease was lost, the job belongs to its retry. Returns whether it still did.
  */
 async function renewLease(job: ClaimedJob, progress?: number): Promise<boolean> {
-  const count = await withTenant(job.tenantId, (tx) =>
-    progress === undefined
-      ? tx.$executeRaw`UPDATE background_jobs SET heartbeat_at = now()
-          WHERE job_id = ${job.id}::uuid AND status = 'RUNNING' AND attempts = ${job.attempts}`
-      : tx.$executeRaw`UPDATE background_jobs SET heartbeat_at = now(), progress = ${progress}
-          WHERE job_id = ${job.id}::uuid AND status = 'RUNNING' AND attempts = ${job.attempts}`,
+  const count = await withTenant(
+    job.tenantId,
+    (tx) => tx.$executeRaw`UPDATE background_jobs SET heartbeat_at = now(), progress = COALESCE(${progress ?? null}::float8, progress)
+      WHERE job_id = ${job.id}::uuid AND status = 'RUNNING' AND attempts = ${job.attempts}`,
   );
   return count > 0;
 }
@@ -63,15 +61,11 @@ function warnLeaseLost(job: ClaimedJob, what: string): void {
  * worker that was presumed dead must not overwrite what its retry recorded or is doing.
  */
 async function finish(job: ClaimedJob, outcome: { result: unknown } | { error: string }): Promise<void> {
-  const owned = { id: job.id, status: 'RUNNING' as const, attempts: job.attempts };
-  const { count } = await withTenant(job.tenantId, (tx) =>
+  const data: Prisma.BackgroundJobUpdateManyMutationInput =
     'error' in outcome
-      ? tx.backgroundJob.updateMany({ where: owned, data: { status: 'FAILED', error: outcome.error.slice(0, 2_000), finishedAt: new Date() } })
-      : tx.backgroundJob.updateMany({
-          where: owned,
-          data: { status: 'SUCCEEDED', progress: 1, result: (outcome.result ?? null) as Prisma.InputJsonValue, finishedAt: new Date() },
-        }),
-  );
+      ? { status: 'FAILED', error: outcome.error.slice(0, 2_000), finishedAt: new Date() }
+      : { status: 'SUCCEEDED', progress: 1, result: (outcome.result ?? null) as Prisma.InputJsonValue, finishedAt: new Date() };
+  const { count } = await withTenant(job.tenantId, (tx) => tx.backgroundJob.updateMany({ where: { id: job.id, status: 'RUNNING', attempts: job.attempts }, data }));
   if (count === 0) warnLeaseLost(job, 'error' in outcome ? 'failure' : 'result');
 }
 
