@@ -10,6 +10,12 @@ import { STORAGE_TYPES, WarehouseState } from './state';
 export const BAND_LOW = 0.6;
 export const BAND_HIGH = 0.85;
 
+/**
+ * The first day of the "second half" of a replay of `dayCount` days. The second-half reductions
+ * (run.ts) and the day-0 pick share must cut at the same day, so both read it here.
+ */
+export const secondHalfStart = (dayCount: number) => Math.floor(dayCount / 2);
+
 export type DayResult = {
   day: number;
   pickTravel: number;
@@ -235,7 +241,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
 
   const result = (): ReplayResult => {
     const end = bandShare(state, prepared.binsByCode);
-    const half = Math.floor((prepared.lastDay + 1) / 2);
+    const half = secondHalfStart(prepared.lastDay + 1);
     const startShare = (from: number, to: number) => {
       const slice = days.slice(from, to);
       const picked = slice.reduce((sum, entry) => sum + entry.unitsPicked, 0);

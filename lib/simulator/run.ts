@@ -1,7 +1,7 @@
 import { BASELINE_POLICIES } from './policies/index';
 import type { Policy } from './policies/types';
 import { prepareScenario } from './prepare';
-import { startReplay, type ReplayResult } from './replay';
+import { secondHalfStart, startReplay, type ReplayResult } from './replay';
 import type { Scenario } from './scenario';
 
 export type PolicyResult = ReplayResult & {
@@ -49,7 +49,7 @@ export function* simulationSteps(scenario: Scenario, options: RunOptions): Gener
   }
   const firstFit = results.find((result) => result.policy === 'first-fit-by-code')?.pickTravel;
   const abc = results.find((result) => result.policy === 'abc-class-based')?.pickTravel;
-  const half = Math.floor((prepared.lastDay + 1) / 2);
+  const half = secondHalfStart(prepared.lastDay + 1);
   const late = (result: ReplayResult | undefined) => result?.days.slice(half).reduce((sum, day) => sum + day.pickTravel, 0);
   const lateFirstFit = late(results.find((result) => result.policy === 'first-fit-by-code'));
   const lateAbc = late(results.find((result) => result.policy === 'abc-class-based'));

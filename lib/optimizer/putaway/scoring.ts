@@ -10,6 +10,9 @@ import type { AbcClass, OptimizerConfig, ScoreBreakdown } from './types';
  */
 export const ABC_VELOCITY: Readonly<Record<AbcClass, number>> = { A: 1, B: 0.5, C: 0.25 };
 
+/** The score components in the order the engine adds them up (and explanations list them). */
+export const SCORE_COMPONENTS: readonly (keyof ScoreBreakdown)[] = ['travel', 'utilization', 'affinity', 'congestion', 'consolidation'];
+
 /** Open pick tasks in an aisle at which the congestion penalty is full. */
 export const CONGESTION_FULL_AT = 10;
 /** Co-pick lift sum at which the affinity reward is full. */
