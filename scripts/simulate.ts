@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     bandEnd: `${(policy.bandShareEnd * 100).toFixed(1)}%`,
     bandAvg: `${(policy.bandShareAvg * 100).toFixed(1)}%`,
     bandAfterPutaway: `${(policy.bandShareAfterPutaway * 100).toFixed(1)}%`,
+    oneUnitBelowBand: `${(policy.oneUnitBelowBandAvg * 100).toFixed(1)}%`,
     binsUsed: policy.binsUsedEnd,
     notPlaced: policy.unitsNotPlaced,
     crossDock: policy.crossDockHits,

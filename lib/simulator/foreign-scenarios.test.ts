@@ -178,10 +178,12 @@ describe.each(CASES)('foreign scenario %s', (_name, build) => {
   it('keeps every band share in [0, 1] and reports one entry per day', () => {
     for (const policy of result.policies) {
       expect(policy.days).toHaveLength(result.scenario.days);
-      for (const share of [policy.bandShareAvg, policy.bandShareEnd, policy.bandShareAfterPutaway, ...policy.days.map((day) => day.bandShare)]) {
+      for (const share of [policy.bandShareAvg, policy.bandShareEnd, policy.bandShareAfterPutaway, policy.oneUnitBelowBandAvg, ...policy.days.flatMap((day) => [day.bandShare, day.oneUnitBelowBand])]) {
         expect(share).toBeGreaterThanOrEqual(0);
         expect(share).toBeLessThanOrEqual(1);
       }
+      // a bin below the band is never counted in it
+      for (const day of policy.days) expect(day.bandShare + day.oneUnitBelowBand).toBeLessThanOrEqual(1 + 1e-12);
     }
   });
 

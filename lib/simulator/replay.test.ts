@@ -123,6 +123,28 @@ describe('replay', () => {
     expect(result.binsUsedEnd).toBe(1);
   });
 
+  it('counts the occupied bins that hold a single unit below the band apart from other bins below it', () => {
+    const base = tinyScenario();
+    const scenario = parseScenario({
+      ...base,
+      // one 5 ft³ drum fills half of a 10 ft³ bin: below the band, and nothing else of it could join
+      materials: [...base.materials, { sku: 'DRUM-1', lengthIn: 24, widthIn: 20, heightIn: 18, weightLbs: 100 }],
+      initialLots: [
+        { sku: 'DRUM-1', locationCode: 'B-01', quantity: 1 },
+        { sku: 'INK-1', locationCode: 'B-02', quantity: 2 },
+      ],
+      events: [{ day: 1, kind: 'order', id: 'SO-1', lines: [{ sku: 'INK-1', quantity: 1 }] }],
+    });
+    const result = replay(prepareScenario(scenario), firstFitByCode);
+    // Day 0: B-01 holds the drum (50%), B-02 two inks (20%): both below, one of them a single unit.
+    // Day 1: B-02 is down to one ink (10%), so both below-band bins hold a single unit.
+    expect(result.days.map((day) => [day.bandShare, day.oneUnitBelowBand])).toEqual([
+      [0, 0.5],
+      [0, 1],
+    ]);
+    expect(result.oneUnitBelowBandAvg).toBe(0.75);
+  });
+
   it('counts putaway travel as a round trip per sku and bin', () => {
     const result = replay(prepareScenario(parseScenario(tinyScenario())), firstFitByCode);
     expect(result.putawayTravel).toBe(2 * 10);

@@ -23,6 +23,8 @@ export type DayResult = {
   putawayTravel: number;
   bandShare: number;
   occupiedBins: number;
+  /** Share of the occupied storage bins that are below the band and hold a single unit (a paper roll alone on a pallet position). */
+  oneUnitBelowBand: number;
   unitsPicked: number;
   /** Units picked from the day-0 stock (initialLots), which no policy placed. */
   unitsPickedFromStart: number;
@@ -42,6 +44,11 @@ export type ReplayResult = {
   binsUsedEnd: number;
   bandShareEnd: number;
   bandShareAvg: number;
+  /**
+   * Average over days of {@link DayResult.oneUnitBelowBand}. Such a bin cannot enter the band by
+   * volume unless other goods share it, so this is how much of the band gap lies with the goods, not the policy.
+   */
+  oneUnitBelowBandAvg: number;
   /** Share of the storage bins a putaway filled that were in the band right after it (what putaway controls; picks then drain bins). */
   bandShareAfterPutaway: number;
   /** Share of the units picked that came from the day-0 stock, over the first and the second half of the days (0..1). */
@@ -52,15 +59,19 @@ export type ReplayResult = {
 
 const inBand = (fill: number) => fill >= BAND_LOW - 1e-9 && fill <= BAND_HIGH + 1e-9;
 
-function bandShare(state: WarehouseState, bins: readonly number[]): { share: number; occupied: number } {
+function bandShare(state: WarehouseState, bins: readonly number[]): { share: number; occupied: number; oneUnitBelow: number } {
   let occupied = 0;
   let inBandCount = 0;
+  let oneUnitBelow = 0;
   for (const bin of bins) {
-    if (state.contents[bin].size === 0) continue;
+    const held = state.contents[bin];
+    if (held.size === 0) continue;
     occupied += 1;
-    if (inBand(state.fill(bin))) inBandCount += 1;
+    const fill = state.fill(bin);
+    if (inBand(fill)) inBandCount += 1;
+    else if (fill < BAND_LOW && held.size === 1 && held.values().next().value === 1) oneUnitBelow += 1;
   }
-  return { share: occupied === 0 ? 0 : inBandCount / occupied, occupied };
+  return { share: occupied === 0 ? 0 : inBandCount / occupied, occupied, oneUnitBelow: occupied === 0 ? 0 : oneUnitBelow / occupied };
 }
 
 export type ReplayOptions = { seed?: number; onDay?: (day: number, lastDay: number) => void };
@@ -232,7 +243,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
     const band = bandShare(state, prepared.binsByCode);
     pickTravel += dayTravel;
     putawayTravel += dayPutaway;
-    days.push({ day, pickTravel: dayTravel, orders: dueToday.length, putawayTravel: dayPutaway, bandShare: band.share, occupiedBins: band.occupied, unitsPicked: dayPicked, unitsPickedFromStart: dayFromStart });
+    days.push({ day, pickTravel: dayTravel, orders: dueToday.length, putawayTravel: dayPutaway, bandShare: band.share, occupiedBins: band.occupied, oneUnitBelowBand: band.oneUnitBelow, unitsPicked: dayPicked, unitsPickedFromStart: dayFromStart });
     options.onDay?.(day, prepared.lastDay);
     day += 1;
     elapsed += performance.now() - started;
@@ -261,6 +272,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
       binsUsedEnd: end.occupied,
       bandShareEnd: end.share,
       bandShareAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.bandShare, 0) / days.length,
+      oneUnitBelowBandAvg: days.length === 0 ? 0 : days.reduce((sum, entry) => sum + entry.oneUnitBelowBand, 0) / days.length,
       bandShareAfterPutaway: filledBins === 0 ? 0 : filledInBand / filledBins,
       startStockPickShare: { firstHalf: startShare(0, half), secondHalf: startShare(half, days.length) },
       days,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pct } from './format';
+import { oneUnitHint, pct } from './format';
 
 describe('simulation percentages', () => {
   it('show one decimal and a dash when there is no reference', () => {
@@ -11,5 +11,10 @@ describe('simulation percentages', () => {
   it('never show a negative zero for a reduction that rounds to nothing', () => {
     expect(pct(-0.04)).toBe('0.0%');
     expect(pct(-0)).toBe('0.0%');
+  });
+
+  it('mention the bins holding one unit below the band only for results that measured them', () => {
+    expect(oneUnitHint(0.126)).toBe('; 12.6% of bins hold one unit below it');
+    expect(oneUnitHint(undefined)).toBe('');
   });
 });

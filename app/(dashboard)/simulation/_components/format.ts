@@ -6,3 +6,11 @@ export function pct(value: number | null): string {
   const rounded = Math.round(value * 10) / 10;
   return `${(rounded === 0 ? 0 : rounded).toFixed(1)}%`;
 }
+
+/**
+ * The tail of the band card's hint: how many occupied bins sit below the band holding a single
+ * unit (no policy lifts those by volume); empty for results stored before it was measured.
+ */
+export function oneUnitHint(share: number | undefined): string {
+  return share === undefined ? '' : `; ${pct(share * 100)} of bins hold one unit below it`;
+}

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { StatCard } from '@/components/ui/stat-card';
 import type { SimulationResult } from '@/lib/simulator/run';
 import { SimulationTable } from './simulation-table';
-import { feet, pct } from './format';
+import { feet, oneUnitHint, pct } from './format';
 
 const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444', '#0ea5e9', '#84cc16'];
 
@@ -76,7 +76,7 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <StatCard label="Binwise vs first fit by code" value={pct(binwise.reductionVsFirstFit)} hint={`less pick travel (negative = more); ${pct(binwise.lateReductionVsFirstFit ?? null)} over the second half`} />
           <StatCard label="Binwise vs ABC class-based" value={pct(binwise.reductionVsAbc)} hint={`less pick travel (negative = more); ${pct(binwise.lateReductionVsAbc ?? null)} over the second half`} />
-          <StatCard label="Binwise bins in the 60–85% band" value={pct(binwise.bandShareAvg * 100)} hint={`average over days; ${pct(binwise.bandShareAfterPutaway * 100)} right after putaway`} />
+          <StatCard label="Binwise bins in the 60–85% band" value={pct(binwise.bandShareAvg * 100)} hint={`average over days; ${pct(binwise.bandShareAfterPutaway * 100)} right after putaway${oneUnitHint(binwise.oneUnitBelowBandAvg)}`} />
         </div>
       ) : null}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
