@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIMIZER_CONFIG, keepsOutHeavyUnits } from '../optimizer';
 import { FIXTURES } from './fixtures/build-fixtures';
+import { plainWarehouse } from './fixtures/plain-warehouse';
 import { randomScenario } from './fixtures/random-scenario';
 import { ALL_POLICY_NAMES } from './policies/names';
 import { resolvePolicies } from './policies/registry';
@@ -26,6 +27,8 @@ const RANDOM_SEEDS = Array.from({ length: 40 }, (_, index) => index + 1);
 const CASES: [string, () => Scenario][] = [
   ...Object.keys(FIXTURES).map((name): [string, () => Scenario] => [name, () => load(name)]),
   ...RANDOM_SEEDS.map((seed): [string, () => Scenario] => [`random-${seed}`, () => parseScenario(randomScenario(seed))]),
+  // two of the plain warehouses scripts/bench-foreign.ts measures (the smallest: one corner dock, one far-end)
+  ...[23, 13].map((seed): [string, () => Scenario] => [`plain-warehouse-${seed}`, () => parseScenario(plainWarehouse(seed).scenario)]),
 ];
 
 /** Facts read from the scenario itself, independent of any policy. */
