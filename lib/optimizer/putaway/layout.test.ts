@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { OptimizerInputError } from '../errors';
 import { buildLayout, fittingLayout } from './layout';
 import { optimizePutaway } from './optimize-putaway';
 import { syntheticWarehouse } from './synthetic';
 import type { OptimizerConfigInput } from './types';
+import { fieldOf } from './test-errors';
 
 const fixedClock = () => 0;
-
-function fieldOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof OptimizerInputError) return e.field;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('buildLayout', () => {
   it('changes no recommendation: runs with a layout built for their bins equal runs without one', () => {

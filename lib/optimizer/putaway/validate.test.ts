@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validatePutawayInput } from './validate';
 import { syntheticWarehouse } from './synthetic';
-import { OptimizerInputError } from '../errors';
+import { fieldOf } from './test-errors';
 
 const base = syntheticWarehouse({ locations: 5, lines: 2, unitsPerLine: 2, seed: 1 });
-
-function fieldOf(f: () => void): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof OptimizerInputError) return e.field;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('validatePutawayInput', () => {
   it('accepts a well-formed input', () => {
