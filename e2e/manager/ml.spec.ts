@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { seedDemoModel } from '../../lib/server/ml/seed-demo-model';
 import { storageStateOf } from '../roles';
 
@@ -9,6 +9,16 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   await seedDemoModel(databaseUrl);
 });
+
+/** Visible and within the viewport's width, so reading or tapping it needs no sideways scroll. */
+async function expectInsideScreen(locator: Locator) {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  const screenWidth = locator.page().viewportSize()?.width ?? 0;
+  expect(box).not.toBeNull();
+  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(screenWidth);
+}
 
 test.describe('manager ML accuracy', () => {
   test.use({ storageState: storageStateOf('manager') });
@@ -26,6 +36,9 @@ test.describe('manager ML accuracy', () => {
     await expect(page.getByRole('list', { name: 'Feature weights' })).toBeHidden();
     await expect(page.getByText('Acceptance rate over time')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Model versions' })).toBeVisible();
+    // Desktop keeps the versions table; the stacked list is the phone layout only.
+    await expect(page.getByRole('table', { name: 'Model versions' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Model versions' })).toBeHidden();
     await expect(page.getByRole('button', { name: /Roll back to this model/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Train a new model' })).toHaveCount(0);
     await page.screenshot({ path: 'test-results/screenshots/manager-ml.png', fullPage: true });
@@ -40,7 +53,7 @@ test.describe('manager ML accuracy', () => {
 test.describe('manager ML accuracy on a phone', () => {
   test.use({ storageState: storageStateOf('manager'), viewport: { width: 390, height: 844 } });
 
-  test('on a 390 px phone the ML page is no wider than the screen and lists every feature weight with its full name', async ({ page }) => {
+  test('on a 390 px phone the ML page is no wider than the screen, lists every feature weight with its full name and shows each model version with its status', async ({ page }) => {
     await page.goto('/ml');
     await expect(page.getByRole('heading', { name: 'ML accuracy', level: 1 })).toBeVisible();
     const weights = page.getByRole('list', { name: 'Feature weights' });
@@ -49,8 +62,43 @@ test.describe('manager ML accuracy on a phone', () => {
     // Names are not cut short on a phone: each item starts with the whole feature name.
     for (const item of await weights.getByRole('listitem').all()) expect(await item.textContent()).not.toContain('…');
     await expect(page.getByText('Acceptance rate over time')).toBeVisible();
+    // The eleven-column table would hide Status off to the right; the phone gets one item per version.
+    await expect(page.getByRole('table', { name: 'Model versions' })).toBeHidden();
+    const versions = page.getByRole('list', { name: 'Model versions' });
+    await expect(versions).toBeVisible();
+    const items = await versions.getByRole('listitem').all();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      await expect(item.getByRole('heading', { name: /^v\d+ · (active|stored)$/ })).toBeVisible();
+      await expectInsideScreen(item);
+    }
+    await expect(versions.getByRole('heading', { name: /^v\d+ · active$/ })).toHaveCount(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'test-results/screenshots/manager-ml-phone.png', fullPage: true });
+  });
+});
+
+test.describe('ops ML accuracy on a phone', () => {
+  test.use({ storageState: storageStateOf('ops'), viewport: { width: 390, height: 844 } });
+
+  test('on a 390 px phone ops reach the rollback button and its confirm step without scrolling sideways', async ({ page }) => {
+    await page.goto('/ml');
+    const versions = page.getByRole('list', { name: 'Model versions' });
+    const stored = versions.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /· stored$/ }) }).first();
+    const name = (await stored.getByRole('heading').textContent()) ?? '';
+    const version = Number(/^v(\d+)/.exec(name)?.[1]);
+    const rollbackButton = stored.getByRole('button', { name: `Roll back to this model (v${version})` });
+    await expectInsideScreen(rollbackButton);
+    // The active version cannot be rolled back to, so its item has no button.
+    await expect(versions.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /· active$/ }) }).getByRole('button')).toHaveCount(0);
+
+    await rollbackButton.click();
+    await expectInsideScreen(stored.getByRole('button', { name: `Confirm roll back to v${version}` }));
+    await expectInsideScreen(stored.getByRole('button', { name: 'Cancel' }));
+    await page.screenshot({ path: 'test-results/screenshots/ops-ml-phone-confirm.png', fullPage: true });
+    // Cancel leaves the active model alone; the desktop test covers the rollback itself.
+    await stored.getByRole('button', { name: 'Cancel' }).click();
+    await expect(rollbackButton).toBeVisible();
   });
 });
 
