@@ -36,6 +36,32 @@ describe('HYBRID fills inside the target band first', () => {
     expect(result.unplaceable).toMatchObject([{ quantity: 1, code: 'NO_CAPACITY' }]);
   });
 
+  it('plans the batch again without the band-first pass when that places units the band-first plan leaves without a bin', () => {
+    // Band first: 8 inks to NEAR (80%), 4 to FAR, an aisle away (40%); the 6 cu ft case then finds 1.5
+    // and 5.5 cu ft under the 95% cap. Without it, NEAR takes a ninth ink and FAR keeps the 6.5 the case needs.
+    const items = [item('INK-1', 12), item('CASE-1', 1, { lengthIn: 24, widthIn: 24, heightIn: 18 })];
+    const input = { items, locations: [bin('NEAR', 5), bin('FAR', 40, { aisle: 'A2', y: 120 })], context };
+    const before = structuredClone(input);
+    const result = optimizePutaway(input);
+    expect(input).toEqual(before);
+    expect(optimizePutaway(input).recommendations).toEqual(result.recommendations);
+    expect(result.unplaceable).toEqual([]);
+    expect(result.stats.bandFirst).toBe(false);
+    expect(placedIn({ ...result, recommendations: result.recommendations.filter((r) => r.sku === 'INK-1') })).toEqual({ NEAR: 9, FAR: 3 });
+    expect(result.recommendations.find((r) => r.sku === 'CASE-1')?.locationCode).toBe('FAR');
+  });
+
+  it('keeps the band-first plan when it places every unit', () => {
+    const result = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('NEAR', 5), bin('FAR', 40)], context });
+    expect(result.stats.bandFirst).toBe(true);
+  });
+
+  it('keeps the band-first plan when planning without it places no more units', () => {
+    const result = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('ONLY', 5)], context });
+    expect(result.stats.bandFirst).toBe(true);
+    expect(result.unplaceable).toMatchObject([{ quantity: 1 }]);
+  });
+
   it('leaves FFD and BFD packing against the hard cap', () => {
     const bfd = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('NEAR', 5), bin('FAR', 40)], context, config: { algorithm: 'BFD' } });
     expect(placedIn(bfd)).toEqual({ NEAR: 9, FAR: 1 });

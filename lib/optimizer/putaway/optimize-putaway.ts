@@ -6,12 +6,12 @@ import { unitCubicFeet } from './geometry';
 import { storageLineOrder } from './line-order';
 import { gatherCandidates, rankCandidates, scoreCandidate, type LineSearch } from './candidates';
 import { buildReason } from './reason';
-import { ABC_VELOCITY } from './scoring';
 import { buildState, place, withCap, type BinState } from './state';
 import { storageLowerBound } from './lower-bound';
 import { validatePutawayInput } from './validate';
 import { fittingLayout, type BinLayout } from './layout';
-import { buildTourContext, tourSearch, type TourContext } from './tour-cost';
+import { buildTourContext } from './tour-cost';
+import { buildAffinity, makeLine } from './line-search';
 import { FAILED_PROFILES, dominates, profileOf, type FailedProfile } from './failed-profiles';
 import type {
   CandidateLocation,
@@ -43,13 +43,6 @@ export type OptimizePutawayInput = {
   layout?: BinLayout;
 };
 
-/** Bins read per co-picked SKU when locating its bays. */
-const PARTNER_BIN_LIMIT = 64;
-/** Co-picked SKUs considered per line (highest lift first). */
-const PARTNER_LIMIT = 16;
-/** Bays with the highest co-pick lift always offered as candidates. */
-const AFFINITY_BAYS = 8;
-
 const MESSAGES: Record<UnplaceableCode, string> = {
   NO_ELIGIBLE_LOCATION: 'no active location of an eligible type with valid capacity',
   HAZARD_INCOMPATIBLE: 'no eligible bin allows this hazard class',
@@ -61,85 +54,6 @@ const MESSAGES: Record<UnplaceableCode, string> = {
   NO_CAPACITY: 'all eligible bins are full up to the hard cap',
 };
 
-type AffinityIndex = Map<string, Map<string, number>>;
-
-function buildAffinity(ctx: PutawayContext): AffinityIndex {
-  const index: AffinityIndex = new Map();
-  const add = (a: string, b: string, lift: number): void => {
-    if (a === b) return;
-    const excess = Math.max(0, lift - 1);
-    if (excess === 0) return;
-    let m = index.get(a);
-    if (!m) index.set(a, (m = new Map()));
-    m.set(b, Math.max(m.get(b) ?? 0, excess));
-  };
-  for (const p of ctx.affinity) {
-    add(p.skuA, p.skuB, p.lift);
-    add(p.skuB, p.skuA, p.lift);
-  }
-  return index;
-}
-
-function makeLine(
-  state: BinState,
-  item: PutawayItem,
-  itemIndex: number,
-  isStorage: boolean,
-  affinity: AffinityIndex,
-  config: OptimizerConfig,
-  tours: TourContext | null = null,
-): LineSearch {
-  const bayLift = new Map<number, number>();
-  const aisleLift = new Map<number, number>();
-  const bayPartners = new Map<number, number>();
-  if (isStorage && config.flags.SKU_AFFINITY_ENABLED) {
-    const partners = affinity.get(item.sku);
-    if (partners) {
-      const sorted = [...partners.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      for (let p = 0; p < sorted.length && p < PARTNER_LIMIT; p++) {
-        const [partner, lift] = sorted[p];
-        const bins = state.skuBins.get(partner) ?? [];
-        const bays = new Set<number>();
-        const aisles = new Set<number>();
-        for (let k = 0; k < bins.length && k < PARTNER_BIN_LIMIT; k++) {
-          bays.add(state.bayId[bins[k]]);
-          aisles.add(state.aisleId[bins[k]]);
-        }
-        for (const key of bays) {
-          bayLift.set(key, (bayLift.get(key) ?? 0) + lift);
-          bayPartners.set(key, (bayPartners.get(key) ?? 0) + 1);
-        }
-        for (const a of aisles) aisleLift.set(a, (aisleLift.get(a) ?? 0) + lift);
-      }
-    }
-  }
-  const affinityBays = [...bayLift.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, AFFINITY_BAYS)
-    .map(([k]) => k);
-  const dims = [item.lengthIn, item.widthIn, item.heightIn].sort((a, b) => b - a) as [number, number, number];
-  const unitCf = unitCubicFeet(item.lengthIn, item.widthIn, item.heightIn);
-  return {
-    item,
-    itemIndex,
-    need: Float64Array.of(unitCf - 1e-9, item.unitWeightLbs - 1e-9),
-    unitCf,
-    unitLbs: item.unitWeightLbs,
-    dims,
-    order: isStorage ? state.storage : state.staging,
-    reverse: isStorage && ABC_VELOCITY[item.abc] < 0,
-    cursor: 0,
-    pool: [],
-    worst: 'NO_ELIGIBLE_LOCATION',
-    bayLift,
-    aisleLift,
-    bayPartners,
-    affinityBays,
-    isStorage,
-    // order-aware travel uses co-pick data, so it is part of SKU affinity (and its flag)
-    tour: isStorage && tours && config.flags.SKU_AFFINITY_ENABLED && ABC_VELOCITY[item.abc] >= 0 ? tourSearch(tours, state, item.sku, affinity.get(item.sku)) : null,
-  };
-}
 
 /**
  * Recommends a bin for every received unit, or says why it cannot be placed.
@@ -153,6 +67,11 @@ function makeLine(
  *    travel cost + same-SKU bins + co-picked bays), scored and ranked by the
  *    algorithm's rule. HYBRID first fills bins only up to the top of the target
  *    band; a second pass over what is left may use the room up to the hard cap.
+ *    When that leaves units without a bin, the batch is planned again without
+ *    the band-first pass, and that plan wins if it places more units
+ *    (`stats.bandFirst` = false): in a nearly full warehouse, filling bins to
+ *    the band first scatters the headroom into slivers too small for the
+ *    bigger units, and a unit with no bin costs more than a bin over the band.
  *
  * Hard constraints (volume and weight under hardCap, fit in 6 orientations,
  * type, mixing, hazard, temperature, heavy-unit rule, active and valid
@@ -162,13 +81,24 @@ function makeLine(
 export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   const clock = input.clock ?? ((): number => globalThis.performance.now());
   const started = clock();
+  const banded = planPutaway(input, true);
+  if (banded.stats.unitsUnplaceable === 0 || !banded.stats.bandFirst) return banded;
+  const packed = planPutaway(input, false);
+  const chosen = packed.stats.unitsUnplaceable < banded.stats.unitsUnplaceable ? packed : banded;
+  return { ...chosen, stats: { ...chosen.stats, ms: clock() - started } };
+}
+
+/** One plan of {@link optimizePutaway}; `bandFirst` lets HYBRID fill bins to the top of the band before the hard cap. */
+function planPutaway(input: OptimizePutawayInput, bandFirst: boolean): PutawayResult {
+  const clock = input.clock ?? ((): number => globalThis.performance.now());
+  const started = clock();
   const layout = fittingLayout(input);
   validatePutawayInput(input, { staticFieldsValidated: layout !== undefined });
   const config = resolveConfig(input.config);
   const { items, context } = input;
   // HYBRID fills storage inside the target band first and opens the headroom up to the hard
   // cap only for what nothing else can hold (second pass); FFD and BFD pack against the hard cap.
-  const softCap = config.algorithm === 'HYBRID' ? Math.min(config.targetBand.max, config.hardCap) : config.hardCap;
+  const softCap = config.algorithm === 'HYBRID' && bandFirst ? Math.min(config.targetBand.max, config.hardCap) : config.hardCap;
   const softConfig: OptimizerConfig = softCap < config.hardCap ? { ...config, hardCap: softCap } : config;
   const state = buildState(input.locations, context, softCap, layout);
   const affinity = buildAffinity(context);
@@ -340,6 +270,7 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
       crossDockUnits,
       candidatesScored: scored,
       locationsExcluded: state.excluded,
+      bandFirst: twoPass,
     },
   };
 }

@@ -215,6 +215,12 @@ export type PutawayStats = {
   candidatesScored: number;
   /** Locations never considered: inactive or invalid capacity. */
   locationsExcluded: number;
+  /**
+   * True when HYBRID filled bins to the top of the target band before using the headroom to the
+   * hard cap; false for FFD and BFD, for a band that reaches the hard cap, and when that plan left
+   * units without a bin that a plan without it placed (optimizePutaway).
+   */
+  bandFirst: boolean;
 };
 
 /** Output of optimizePutaway. */
