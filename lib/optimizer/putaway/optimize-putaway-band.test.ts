@@ -56,6 +56,21 @@ describe('HYBRID fills inside the target band first', () => {
     expect(result.stats.bandFirst).toBe(true);
   });
 
+  it('does not plan again for units no bin could take whatever the fill', () => {
+    // the clock is read the same number of times as for a batch planned once
+    const reads = (items: PutawayItem[]) => {
+      let count = 0;
+      const result = optimizePutaway({ items, locations: [bin('ONLY', 5)], context, clock: () => ++count });
+      return { result, count };
+    };
+    const once = reads([item('INK-1', 2)]);
+    const { result, count } = reads([item('INK-1', 2), item('BEAM-1', 1, { lengthIn: 200 })]);
+    expect(once.result.unplaceable).toEqual([]);
+    expect(result.unplaceable).toMatchObject([{ sku: 'BEAM-1', code: 'DOES_NOT_FIT' }]);
+    expect(result.stats.bandFirst).toBe(true);
+    expect(count).toBe(once.count);
+  });
+
   it('keeps the band-first plan when planning without it places no more units', () => {
     const result = optimizePutaway({ items: [item('INK-1', 10)], locations: [bin('ONLY', 5)], context });
     expect(result.stats.bandFirst).toBe(true);

@@ -67,11 +67,12 @@ const MESSAGES: Record<UnplaceableCode, string> = {
  *    travel cost + same-SKU bins + co-picked bays), scored and ranked by the
  *    algorithm's rule. HYBRID first fills bins only up to the top of the target
  *    band; a second pass over what is left may use the room up to the hard cap.
- *    When that leaves units without a bin, the batch is planned again without
- *    the band-first pass, and that plan wins if it places more units
- *    (`stats.bandFirst` = false): in a nearly full warehouse, filling bins to
- *    the band first scatters the headroom into slivers too small for the
- *    bigger units, and a unit with no bin costs more than a bin over the band.
+ *    When that leaves units without a bin for lack of room (NO_CAPACITY), the
+ *    batch is planned again without the band-first pass, and that plan wins if
+ *    it places more units (`stats.bandFirst` = false): in a nearly full
+ *    warehouse, filling bins to the band first scatters the headroom into
+ *    slivers too small for the bigger units, and a unit with no bin costs more
+ *    than a bin over the band.
  *
  * Hard constraints (volume and weight under hardCap, fit in 6 orientations,
  * type, mixing, hazard, temperature, heavy-unit rule, active and valid
@@ -82,7 +83,8 @@ export function optimizePutaway(input: OptimizePutawayInput): PutawayResult {
   const clock = input.clock ?? ((): number => globalThis.performance.now());
   const started = clock();
   const banded = planPutaway(input, true);
-  if (banded.stats.unitsUnplaceable === 0 || !banded.stats.bandFirst) return banded;
+  // only room can be won back: a unit refused for its size, hazard, temperature or weight stays refused
+  if (!banded.stats.bandFirst || !banded.unplaceable.some((line) => line.code === 'NO_CAPACITY')) return banded;
   const packed = planPutaway(input, false);
   const chosen = packed.stats.unitsUnplaceable < banded.stats.unitsUnplaceable ? packed : banded;
   return { ...chosen, stats: { ...chosen.stats, ms: clock() - started } };
