@@ -5,7 +5,7 @@
 
 // errors and randomness
 export { OptimizerInputError } from './errors';
-export { mulberry32, randomInt } from './prng';
+export { mulberry32, randomInt, weightedSampler } from './prng';
 
 // vector packing (1-D and 2-D)
 export { packVectors, DEFAULT_PACK_TIME_LIMIT_MS } from './packing/pack-vectors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, randomInt } from './prng';
+import { mulberry32, randomInt, weightedSampler } from './prng';
 
 describe('mulberry32', () => {
   it('repeats the same sequence for the same seed', () => {
@@ -35,5 +35,24 @@ describe('randomInt', () => {
       expect(k).toBeLessThan(5);
       expect(Number.isInteger(k)).toBe(true);
     }
+  });
+});
+
+describe('weightedSampler', () => {
+  it('draws each index in proportion to its weight and never one of weight 0', () => {
+    const draw = weightedSampler(mulberry32(11), [1, 0, 3]);
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 4000; i++) counts[draw()]++;
+    expect(counts[1]).toBe(0);
+    expect(counts[2] / counts[0]).toBeGreaterThan(2.5);
+    expect(counts[2] / counts[0]).toBeLessThan(3.5);
+  });
+
+  it('uses one draw of the generator per index', () => {
+    let calls = 0;
+    const draw = weightedSampler(() => (calls++, 0.5), [1, 1]);
+    draw();
+    draw();
+    expect(calls).toBe(2);
   });
 });

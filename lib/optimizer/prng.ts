@@ -26,3 +26,27 @@ export function mulberry32(seed: number): () => number {
 export function randomInt(rand: () => number, n: number): number {
   return Math.floor(rand() * n);
 }
+
+/**
+ * Draws indices with probability proportional to their weights (cumulative sums + bisection,
+ * O(log n) per draw, one `rand()` each).
+ * @param rand a generator yielding floats in [0, 1), e.g. from {@link mulberry32}.
+ * @param weights non-negative weights, at least one positive.
+ * @returns a function yielding an index into `weights`.
+ */
+export function weightedSampler(rand: () => number, weights: readonly number[]): () => number {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const weight of weights) cumulative.push((total += weight));
+  return () => {
+    const target = rand() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle] < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../optimizer';
+import { mulberry32, weightedSampler } from '../optimizer';
 import type { Scenario, ScenarioEvent, ScenarioLocation, ScenarioMaterial } from './scenario';
 import { STORAGE_TYPES, WarehouseState, materialMap } from './state';
 
@@ -126,23 +126,7 @@ export function generateScenario(options: GenerateOptions): Scenario {
     const list = [...members];
     families.push({ skus: list, weight: list.reduce((sum, sku) => sum + (popularity.get(sku) ?? 0), 0) });
   }
-  /** Index drawn with probability proportional to its weight (cumulative sums + bisection). */
-  const sampler = (weights: readonly number[]) => {
-    const cumulative: number[] = [];
-    let total = 0;
-    for (const weight of weights) cumulative.push((total += weight));
-    return () => {
-      const target = rand() * total;
-      let low = 0;
-      let high = cumulative.length - 1;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (cumulative[middle] < target) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    };
-  };
+  const sampler = (weights: readonly number[]) => weightedSampler(rand, weights);
   const lineQuantity = (sku: string) => {
     const [low, high] = CATEGORIES.find((category) => sku.startsWith(`${category.prefix}-`))?.lineQuantity ?? [1, 4];
     return low + Math.floor(rand() * (high - low + 1));
