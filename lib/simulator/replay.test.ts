@@ -127,7 +127,7 @@ describe('replay', () => {
     const base = tinyScenario();
     const scenario = parseScenario({
       ...base,
-      // one 5 ft³ drum fills half of a 10 ft³ bin: below the band, and nothing else of it could join
+      // one 5 ft³ drum fills half of a 10 ft³ bin: below the band, holding a single unit
       materials: [...base.materials, { sku: 'DRUM-1', lengthIn: 24, widthIn: 20, heightIn: 18, weightLbs: 100 }],
       initialLots: [
         { sku: 'DRUM-1', locationCode: 'B-01', quantity: 1 },
