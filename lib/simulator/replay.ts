@@ -45,8 +45,8 @@ export type ReplayResult = {
   bandShareEnd: number;
   bandShareAvg: number;
   /**
-   * Average over days of {@link DayResult.oneUnitBelowBand}. Such a bin cannot enter the band by
-   * volume unless other goods share it, so this is how much of the band gap lies with the goods, not the policy.
+   * Average over days of {@link DayResult.oneUnitBelowBand}. Such a bin enters the band by volume
+   * only when more units share it, so this is how much of the band gap lies with the goods, not the policy.
    */
   oneUnitBelowBandAvg: number;
   /** Share of the storage bins a putaway filled that were in the band right after it (what putaway controls; picks then drain bins). */

@@ -9,7 +9,7 @@ export function pct(value: number | null): string {
 
 /**
  * The tail of the band card's hint: how many occupied bins sit below the band holding a single
- * unit (no policy lifts those by volume); empty for results stored before it was measured.
+ * unit (only more units sharing the bin lift it into the band); empty for results stored before it was measured.
  */
 export function oneUnitHint(share: number | undefined): string {
   return share === undefined ? '' : `; ${pct(share * 100)} of bins hold one unit below it`;
