@@ -62,6 +62,34 @@ describe('parseScenario', () => {
     expect(error.field).toBe('initialLots[0].locationCode');
   });
 
+  it('reads location types and ABC classes whatever their case, spaces or dashes, as other systems export them', () => {
+    const input = tinyScenario() as unknown as { locations: Record<string, unknown>[]; materials: Record<string, unknown>[] };
+    input.locations[0].type = 'pick face';
+    input.locations[1].type = 'Reserve';
+    input.materials[0].abc = 'a';
+    const scenario = parseScenario(input);
+    expect(scenario.locations.map((location) => location.type)).toEqual(['PICK_FACE', 'RESERVE']);
+    expect(scenario.materials[0].abc).toBe('A');
+  });
+
+  it('refuses a location type it does not know, naming the field and the accepted types', () => {
+    const error = refusal((scenario) => void ((scenario.locations[0] as { type: string }).type = 'mezzanine'));
+    expect(error.field).toBe('locations[0].type');
+    expect(error.message).toContain('PICK_FACE');
+  });
+
+  it('takes bays as numbers or labels and levels as numbers or numeric strings, and refuses a level that is not a number', () => {
+    const input = tinyScenario() as unknown as { locations: Record<string, unknown>[] };
+    input.locations[0].bay = 'A3';
+    input.locations[0].level = ' 2 ';
+    input.locations[1].bay = '07';
+    const scenario = parseScenario(input);
+    expect(scenario.locations.map((location) => [location.bay, location.level])).toEqual([['A3', 2], ['07', scenario.locations[1].level]]);
+    const error = refusal((bad) => void ((bad.locations[0] as { level: unknown }).level = 'B'));
+    expect(error.field).toBe('locations[0].level');
+    expect(error.message).toContain('1 = floor');
+  });
+
   it('docs/scenario.schema.json is the schema the simulator checks (what `simulate -- --schema` prints)', () => {
     // Reviewers write scenarios from the file, so it must not drift from the zod schema.
     const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../docs/scenario.schema.json'), 'utf8')) as unknown;

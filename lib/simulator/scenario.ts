@@ -13,15 +13,26 @@ const positive = z.number().finite().positive();
 export const LOCATION_TYPES = ['PICK_FACE', 'RESERVE', 'BULK', 'STAGING', 'DOCK'] as const;
 export type LocationType = (typeof LOCATION_TYPES)[number];
 
+/**
+ * Location types and ABC classes are matched ignoring case, spaces and dashes ("pick face",
+ * "pick-face" and "PICK_FACE" are one type): exports from other systems spell them their own way,
+ * and refusing a whole scenario over the spelling of a known word helps nobody.
+ */
+const normalizeWord = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase().replace(/[\s-]+/g, '_') : value);
+
+/** Bays are labels to the engine ("07", "A3"); levels are numbers (1 = floor), as a number or a numeric string. */
+const bay = z.union([nonNegative, z.string().trim().min(1)], { error: 'must be a non-negative number or a non-empty label' });
+const level = z.union([nonNegative, z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)], { error: 'must be a non-negative number (1 = floor), or one written as a string such as "3"' });
+
 export const ZScenarioLocation = z.object({
   code: z.string().min(1),
   zone: z.string().min(1),
   aisle: z.union([z.string(), z.number()]).transform(String),
-  bay: nonNegative,
-  level: nonNegative,
+  bay,
+  level,
   x: z.number().finite(),
   y: z.number().finite(),
-  type: z.enum(LOCATION_TYPES),
+  type: z.preprocess(normalizeWord, z.enum(LOCATION_TYPES)).meta({ description: 'Matched ignoring case, spaces and dashes: "pick face" is PICK_FACE.' }),
   cubicFeet: nonNegative,
   maxWeightLbs: nonNegative,
   insideInches: z.object({ l: nonNegative, w: nonNegative, h: nonNegative }),
@@ -34,7 +45,7 @@ export const ZScenarioMaterial = z.object({
   widthIn: positive,
   heightIn: positive,
   weightLbs: nonNegative,
-  abc: z.enum(['A', 'B', 'C']).optional(),
+  abc: z.preprocess(normalizeWord, z.enum(['A', 'B', 'C'])).optional().meta({ description: 'Matched ignoring case. Missing: derived from the order history before day 0.' }),
 });
 
 /**
