@@ -9,6 +9,9 @@ export { registerJobHandler, type ClaimedJob, type JobHandler, type ReportProgre
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
+/** Claims a job gets before it is failed as lost (binwise_claim_background_job, migration 20261204010000). */
+export const JOB_MAX_ATTEMPTS = 3;
+
 export type Job = {
   id: string;
   kind: string;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { SimulationResult } from '@/lib/simulator/run';
 import { assertPermission, type AuthContext } from '../auth/session';
 import { AppError } from '../errors';
-import { getJob, type JobStatus } from '../jobs';
+import { JOB_MAX_ATTEMPTS, getJob, type JobStatus } from '../jobs';
 import { SIMULATION_JOB_KIND } from './start-simulation';
 
 export type SimulationView = {
@@ -11,6 +11,10 @@ export type SimulationView = {
   /** 0..1 */
   progress: number;
   error: string | null;
+  /** Claims so far (0 while queued); above 1, a worker stopped mid-run and another one restarted it. */
+  attempts: number;
+  /** Claims before the job fails as lost. */
+  maxAttempts: number;
   createdAt: string;
   finishedAt: string | null;
   result: SimulationResult | null;
@@ -26,6 +30,8 @@ export async function getSimulation(context: AuthContext, jobId: string): Promis
     status: job.status,
     progress: job.progress,
     error: job.error,
+    attempts: job.attempts,
+    maxAttempts: JOB_MAX_ATTEMPTS,
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
     result: job.status === 'SUCCEEDED' ? (job.result as SimulationResult) : null,

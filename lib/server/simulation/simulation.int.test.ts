@@ -37,13 +37,27 @@ describe('simulation jobs against PostgreSQL', () => {
 
   it('runs a queued generated simulation to SUCCEEDED with a result per policy', async () => {
     const { jobId } = await startSimulation(manager, small);
-    expect((await getSimulation(manager, jobId)).status).toBe('QUEUED');
+    expect(await getSimulation(manager, jobId)).toMatchObject({ status: 'QUEUED', attempts: 0 });
     await drainJobs();
     const view = await getSimulation(manager, jobId);
     expect(view.status).toBe('SUCCEEDED');
+    expect(view.attempts).toBe(1);
     expect(view.progress).toBe(1);
     expect(view.result?.policies.map((policy) => policy.policy)).toEqual(['first-fit-by-code', 'abc-class-based', 'random-fit']);
     expect(view.result?.policies[0].reductionVsFirstFit).toBe(0);
+  });
+
+  it('shows a simulation whose worker was lost as restarted (attempt 2 of 3), and the retry still completes it', async () => {
+    const { jobId } = await startSimulation(manager, small);
+    await withAdminClient(async (client) => {
+      // A replica claims it and dies: its lease is never renewed.
+      const { rows } = await client.query(`SELECT job_id FROM binwise_claim_background_job(ARRAY['simulation'])`);
+      expect(rows[0]?.job_id).toBe(jobId);
+      await client.query(`UPDATE background_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE job_id = $1`, [jobId]);
+    });
+    expect(await getSimulation(manager, jobId)).toMatchObject({ status: 'RUNNING', attempts: 1, maxAttempts: 3 });
+    await drainJobs();
+    expect(await getSimulation(manager, jobId)).toMatchObject({ status: 'SUCCEEDED', attempts: 2, maxAttempts: 3 });
   });
 
   it('refuses a supervisor with FORBIDDEN and queues nothing', async () => {

@@ -133,7 +133,10 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
       {jobId !== null ? (
         <div className="space-y-2">
           <div className="flex justify-between text-sm text-slate-600">
-            <span>{job.data?.status === 'QUEUED' ? 'Waiting for a worker…' : job.data?.status === 'SUCCEEDED' ? 'Done' : job.data?.status === 'FAILED' ? 'Failed' : 'Simulating…'}</span>
+            <span>
+              {job.data?.status === 'QUEUED' ? 'Waiting for a worker…' : job.data?.status === 'SUCCEEDED' ? 'Done' : job.data?.status === 'FAILED' ? 'Failed' : 'Simulating…'}
+              {job.data && job.data.attempts > 1 ? ` (restarted: a worker stopped mid-run; attempt ${job.data.attempts} of ${job.data.maxAttempts})` : null}
+            </span>
             <span className="tabular-nums">{progress}%</span>
           </div>
           <div role="progressbar" aria-label="Simulation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} className="h-3 overflow-hidden rounded bg-slate-200">
