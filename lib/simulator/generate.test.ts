@@ -23,6 +23,18 @@ describe('generateScenario', () => {
     expect(scenario.events.some((event) => event.kind === 'order' && event.due === event.day && event.day >= 0)).toBe(true);
   });
 
+  it('delivers replenishment ordered by the last order day, even after it, and orders none later', () => {
+    const scenario = generateScenario({ ...options, days: 12 });
+    const orderDays = scenario.events.filter((event) => event.kind === 'order').map((event) => event.day);
+    const lastDue = Math.max(...scenario.events.map((event) => (event.kind === 'order' ? (event.due ?? event.day) : event.day)));
+    const receiptDays = scenario.events.filter((event) => event.kind === 'receipt').map((event) => event.day);
+    expect(Math.max(...orderDays)).toBe(11);
+    expect(lastDue).toBeGreaterThan(11);
+    // lead time is 1–3 days, so nothing ordered on day 11 or before arrives after day 14
+    expect(Math.max(...receiptDays)).toBeGreaterThan(11);
+    expect(Math.max(...receiptDays)).toBeLessThanOrEqual(Math.min(lastDue, 14));
+  });
+
   it('does not name locations in order of distance from the dock', () => {
     const scenario = generateScenario(options);
     const prepared = prepareScenario(scenario);

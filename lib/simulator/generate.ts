@@ -10,7 +10,7 @@ import { STORAGE_TYPES, WarehouseState, materialMap } from './state';
  * - Demand: Pareto sku popularity, co-picked job families (paper + CMYK inks + plate + ...),
  *   seasonal bursts of a few families, and rush orders due the same day.
  * - Receipts: reorder-point replenishment sized so stock fills ~60% of the storage cube, with
- *   1–3 days lead time. History orders on days -14..-1 (for ABC and affinity); abc is left out
+ *   1–3 days lead time; what is ordered by the last order day arrives, even after it. History orders on days -14..-1 (for ABC and affinity); abc is left out
  *   of the materials, as an export would.
  */
 export type GenerateOptions = { seed: number; locations: number; skus: number; days: number; ordersPerDay?: number; targetFill?: number };
@@ -207,13 +207,18 @@ export function generateScenario(options: GenerateOptions): Scenario {
     ordersOf.set(event.due ?? event.day, list);
   }
   const arrivals = new Map<number, Map<string, number>>();
-  for (let day = 0; day < options.days; day += 1) {
+  // Orders placed on the last days are due up to three days later, and the replay picks them then.
+  // Replenishment ordered before the last order day still arrives on those days (it used to be
+  // dropped, so the replay ended with three days of picks and no receipts); no new one is ordered.
+  const lastDue = Math.max(options.days - 1, ...ordersOf.keys());
+  for (let day = 0; day <= lastDue; day += 1) {
     for (const [sku, quantity] of arrivals.get(day) ?? []) {
       events.push({ day, kind: 'receipt', sku, quantity });
       stock.set(sku, (stock.get(sku) ?? 0) + quantity);
       pipeline.set(sku, (pipeline.get(sku) ?? 0) - quantity);
     }
     for (const event of ordersOf.get(day) ?? []) if (event.kind === 'order') for (const line of event.lines) stock.set(line.sku, Math.max(0, (stock.get(line.sku) ?? 0) - line.quantity));
+    if (day >= options.days) continue;
     for (const [sku, units] of demand) {
       const position = (stock.get(sku) ?? 0) + (pipeline.get(sku) ?? 0);
       if (position >= units * reorderDays || units <= 0) continue;
