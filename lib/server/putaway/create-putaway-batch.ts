@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
 import { withTenant, type Tx } from '../db';
 import { AppError, toAppError } from '../errors';
+import { getEffectiveCapacity } from '../capacity/get-effective-capacity';
 import { getEffectiveFlags, type EffectiveFlags } from '../flags/get-effective-flags';
 import { getActiveConfidenceModel } from '../ml/get-active-confidence-model';
 import type { BatchFlags, BatchView, RecommendationView } from './batch-view';
@@ -46,6 +47,7 @@ export async function createPutawayBatch(
           throw new AppError('BAD_USER_INPUT', `${field}: unknown SKU "${items[unknown]!.sku}"`, { fieldErrors: { [field]: ['unknown SKU'] }, details: { field } });
         }
         const flags = await getEffectiveFlags(tx, context.tenantId);
+        const { source: capacitySource, ...capacity } = await getEffectiveCapacity(tx, context.tenantId);
         algorithm = flags.algorithm;
         timer.mark('materialsAndFlags');
         const materialIds = [...new Set([...materials.values()].map((m) => m.materialId))];
@@ -71,6 +73,7 @@ export async function createPutawayBatch(
           openDemand,
           ...(recentOrders ? { recentOrders } : {}),
           flags,
+          capacity,
           model,
           now: stamp,
           seed: seedOf(batchId),
@@ -84,7 +87,8 @@ export async function createPutawayBatch(
           ML_MODEL_ENABLED: flags.ML_MODEL_ENABLED,
         };
         const processingMs = performance.now() - started;
-        const stored = { ...flagsUsed, modelVersion: model?.version ?? null, problems: flags.problems, excludedLocations: candidates.excluded };
+        // The fill rules are stored with the flags, so a batch says which band and cap it was planned under.
+        const stored = { ...flagsUsed, capacity: { ...capacity, source: capacitySource }, modelVersion: model?.version ?? null, problems: flags.problems, excludedLocations: candidates.excluded };
         const view = await storeBatch(tx, context, { batchId, source, itemCount: items.length, flags: flagsUsed, storedFlags: stored, processingMs, output, excluded: candidates.excluded, materials: engineItems, createdAt: stamp });
         timer.mark('insert');
         return view;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ReasonCode } from '@/lib/schemas/putaway';
 import type { AuthContext } from '../auth/session';
+import { getEffectiveCapacity } from '../capacity/get-effective-capacity';
 import type { Tx } from '../db';
 import { AppError } from '../errors';
 import type { AlternativeView } from './batch-view';
@@ -52,15 +53,21 @@ export async function lockPendingRecommendation(tx: Tx, recommendationId: string
 
 export type PlacementOutcome = { ok: true; locationId: string } | { ok: false; message: string; alternative: { locationId: string; locationCode: string } | null };
 
-/** Re-checks room under the bin lock and, when it fits, receives the lot there. */
+/**
+ * Re-checks room under the bin lock and, when it fits, receives the lot there. Room means
+ * under the tenant's hard cap as it stands now (read in this transaction, the cap the engine
+ * plans new batches with), so an override cannot fill a bin past what the tenant allows.
+ */
 export async function placeRecommendation(tx: Tx, context: AuthContext, rec: LockedRecommendation, locationId: string): Promise<PlacementOutcome> {
-  const check = await lockAndCheckRoom(tx, { locationId, materialId: rec.material_id, sku: rec.sku, quantity: rec.quantity });
+  const { hardCap } = await getEffectiveCapacity(tx, context.tenantId);
+  const check = await lockAndCheckRoom(tx, { locationId, materialId: rec.material_id, sku: rec.sku, quantity: rec.quantity, hardCap });
   if (!check.ok) {
     const alternative = await findAlternativeWithRoom(tx, {
       materialId: rec.material_id,
       quantity: rec.quantity,
       candidateIds: [rec.location_id, ...rec.alternatives.map((a) => a.locationId)],
       excludeId: locationId,
+      hardCap,
     });
     return { ok: false, message: check.message, alternative };
   }

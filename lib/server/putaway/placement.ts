@@ -1,10 +1,16 @@
 import 'server-only';
+import { formatPercent } from '@/lib/schemas/capacity';
 import type { Tx } from '../db';
 
 /** Floating-point slack when comparing cubic feet and pounds (sums of products of inches). */
 const EPSILON = 1e-6;
 
-export type PlacementTarget = { locationId: string; materialId: string; sku: string; quantity: number };
+/**
+ * `hardCap` is the tenant's fill limit (fraction of the bin's volume and of its weight limit,
+ * as in the engine). It is clamped to 1 here as well: whatever is stored, no bin is ever
+ * filled past its capacity.
+ */
+export type PlacementTarget = { locationId: string; materialId: string; sku: string; quantity: number; hardCap: number };
 export type LockedBin = {
   locationId: string;
   locationCode: string;
@@ -23,9 +29,9 @@ type UnitRow = { unit_cf: number; unit_lbs: number };
 
 /**
  * Locks the bin row (FOR UPDATE) and only then recomputes its used volume and weight from
- * live lots. Every accept and override into the same bin queues on that lock, and under
- * READ COMMITTED each statement after the lock sees the previous winner's committed lot,
- * so two supervisors can never both fit the last space.
+ * live lots, against the hard cap. Every accept and override into the same bin queues on
+ * that lock, and under READ COMMITTED each statement after the lock sees the previous
+ * winner's committed lot, so two supervisors can never both fit the last space.
  */
 export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise<PlacementCheck> {
   const [location] = await tx.$queryRaw<LocationRow[]>`
@@ -51,14 +57,18 @@ export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise
   const addedCf = target.quantity * (unit?.unit_cf ?? 0);
   const addedLbs = target.quantity * (unit?.unit_lbs ?? 0);
   const code = location.location_code;
+  const cap = capOf(target.hardCap);
+  const roomCf = cap * location.cubic_feet;
+  const roomLbs = cap * location.max_weight_lbs;
+  const under = cap < 1 ? ` under the ${formatPercent(cap)} hard cap` : '';
   if (!location.allow_mixing && (usage?.other_skus ?? 0) > 0) {
     return { ok: false, message: `Bin ${code} no longer has room: it now holds another SKU and does not allow mixing.`, locationCode: code };
   }
-  if (usedCf + addedCf > location.cubic_feet + EPSILON) {
-    return { ok: false, message: `Bin ${code} no longer has room: ${fmt(location.cubic_feet - usedCf)} ft³ free, ${fmt(addedCf)} ft³ needed.`, locationCode: code };
+  if (usedCf + addedCf > roomCf + EPSILON) {
+    return { ok: false, message: `Bin ${code} no longer has room: ${fmt(roomCf - usedCf)} ft³ free${under}, ${fmt(addedCf)} ft³ needed.`, locationCode: code };
   }
-  if (usedLbs + addedLbs > location.max_weight_lbs + EPSILON) {
-    return { ok: false, message: `Bin ${code} no longer has room: ${fmt(location.max_weight_lbs - usedLbs)} lb of weight capacity left, ${fmt(addedLbs)} lb needed.`, locationCode: code };
+  if (usedLbs + addedLbs > roomLbs + EPSILON) {
+    return { ok: false, message: `Bin ${code} no longer has room: ${fmt(roomLbs - usedLbs)} lb of weight capacity left${under}, ${fmt(addedLbs)} lb needed.`, locationCode: code };
   }
   return {
     ok: true,
@@ -69,6 +79,9 @@ export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise
 }
 
 const fmt = (value: number) => (Math.round(Math.max(0, value) * 100) / 100).toString();
+
+/** The fill limit actually applied: the tenant's cap, never above 100 % (nor below 0). */
+const capOf = (hardCap: number) => Math.min(1, Math.max(0, hardCap));
 
 /**
  * Puts the units away: creates the lot at the bin (or adds to the same lot already there)
@@ -93,15 +106,16 @@ export async function receiveIntoBin(
 }
 
 /**
- * The first of the recommendation's stored alternatives that still has room right now
- * (one query for all of them, no lock: it is a suggestion for the next click).
+ * The first of the recommendation's stored alternatives that still has room under the hard
+ * cap right now (one query for all of them, no lock: it is a suggestion for the next click).
  */
 export async function findAlternativeWithRoom(
   tx: Tx,
-  input: { materialId: string; quantity: number; candidateIds: string[]; excludeId: string },
+  input: { materialId: string; quantity: number; candidateIds: string[]; excludeId: string; hardCap: number },
 ): Promise<{ locationId: string; locationCode: string } | null> {
   const ids = input.candidateIds.filter((id) => id !== input.excludeId);
   if (!ids.length) return null;
+  const cap = capOf(input.hardCap);
   const rows = await tx.$queryRaw<{ location_id: string; location_code: string }[]>`
     WITH unit AS (
       SELECT COALESCE(length_inches * width_inches * height_inches, 0) / 1728.0 AS cf, COALESCE(weight_lbs, 0) AS lbs
@@ -117,8 +131,8 @@ export async function findAlternativeWithRoom(
     SELECT l.location_id::text, l.location_code
     FROM inventory_locations l CROSS JOIN unit LEFT JOIN used ON used.location_id = l.location_id
     WHERE l.location_id = ANY(${ids}::uuid[]) AND l.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0
-      AND COALESCE(used.cf, 0) + ${input.quantity} * unit.cf <= l.cubic_feet
-      AND COALESCE(used.lbs, 0) + ${input.quantity} * unit.lbs <= l.max_weight_lbs
+      AND COALESCE(used.cf, 0) + ${input.quantity} * unit.cf <= ${cap}::float8 * l.cubic_feet + ${EPSILON}::float8
+      AND COALESCE(used.lbs, 0) + ${input.quantity} * unit.lbs <= ${cap}::float8 * l.max_weight_lbs + ${EPSILON}::float8
     ORDER BY array_position(${ids}::uuid[], l.location_id)
     LIMIT 1`;
   return rows[0] ? { locationId: rows[0].location_id, locationCode: rows[0].location_code } : null;

@@ -7,6 +7,7 @@ import {
   type PutawayRecommendation,
 } from '@/lib/optimizer';
 import type { ConfidencePredictor } from '@/lib/ml/model';
+import type { CapacityRules } from '@/lib/schemas/capacity';
 import type { BinLayout } from '@/lib/optimizer/putaway/layout';
 import type { EffectiveFlags } from '../flags/get-effective-flags';
 import { AppError } from '../errors';
@@ -25,6 +26,8 @@ export type EngineInputs = {
   /** Recent orders as their SKUs, most recent last (loadRecentOrders); only with SKU_AFFINITY_ENABLED. */
   recentOrders?: string[][];
   flags: EffectiveFlags;
+  /** The tenant's target band and hard cap (getEffectiveCapacity): the engine's defaults unless the tenant set its own. */
+  capacity: CapacityRules;
   model: ConfidencePredictor | null;
   now: Date;
   seed: number;
@@ -105,6 +108,8 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
       },
       config: {
         algorithm: inputs.flags.algorithm,
+        targetBand: { min: inputs.capacity.targetBandMin, max: inputs.capacity.targetBandMax },
+        hardCap: inputs.capacity.hardCap,
         flags: {
           SKU_AFFINITY_ENABLED: inputs.flags.SKU_AFFINITY_ENABLED,
           CROSS_DOCK_ENABLED: inputs.flags.CROSS_DOCK_ENABLED,
