@@ -1,4 +1,4 @@
-// `npm run -s simulate -- <scenario.json> [--policies a,b] [--json] [--report docs/simulation/<name>.md] [--seed N] [--flags KEY=true,...]`
+// `npm run -s simulate -- <scenario.json> [--policies a,b] [--json] [--report docs/simulation/<name>.md] [--seed N] [--flags KEY=true,...] [--band 0.6-0.85] [--hard-cap 0.95]`
 // `npm run -s simulate -- --generate --seed N --locations N --skus N --days N`  prints a scenario
 // `npm run -s simulate -- --from-db --tenant acme-print [--days 30]`           prints the tenant's warehouse as a scenario
 // `npm run -s simulate -- --schema`                                            prints the scenario JSON Schema (docs/scenario.schema.json)
@@ -7,7 +7,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { generateScenario } from '../lib/simulator/generate';
 import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-db';
-import { ALL_POLICY_NAMES, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationFlags } from '../lib/simulator/policies/registry';
+import { OptimizerInputError } from '../lib/optimizer';
+import { ALL_POLICY_NAMES, DEFAULT_CAPACITY, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationCapacity, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
 import { ScenarioError, parseScenario, scenarioJsonSchema } from '../lib/simulator/scenario';
@@ -52,6 +53,28 @@ function parseFlags(raw: string | true | undefined): SimulationFlags {
   }
   return flags;
 }
+
+/** `--band MIN-MAX` and `--hard-cap CAP`, fractions of a bin's cube (binwise's capacity rules). */
+function parseCapacity(args: Args): SimulationCapacity {
+  const capacity = { ...DEFAULT_CAPACITY };
+  const band = args.options.get('band');
+  if (band !== undefined) {
+    const match = typeof band === 'string' ? /^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*$/.exec(band) : null;
+    if (!match) throw new ScenarioError('--band', `expected MIN-MAX as fractions of a bin's cube, e.g. 0.6-0.85; got "${String(band)}"`);
+    capacity.targetBandMin = Number(match[1]);
+    capacity.targetBandMax = Number(match[2]);
+  }
+  const cap = args.options.get('hard-cap');
+  if (cap !== undefined) {
+    const value = Number(cap);
+    if (cap === true || !Number.isFinite(value)) throw new ScenarioError('--hard-cap', `expected a fraction of a bin's cube, e.g. 0.95; got "${String(cap)}"`);
+    capacity.hardCap = value;
+  }
+  return capacity;
+}
+
+/** The engine names config fields; the CLI user typed options. */
+const OPTION_OF_FIELD: Record<string, string> = { 'config.targetBand.min': '--band', 'config.targetBand.max': '--band', 'config.hardCap': '--hard-cap' };
 
 async function fromDatabase(args: Args): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -98,7 +121,13 @@ async function main(): Promise<void> {
   const scenario = parseScenario(raw);
   const requested = args.options.get('policies');
   const names = typeof requested === 'string' ? requested.split(',').map((name) => name.trim()).filter(Boolean) : [...ALL_POLICY_NAMES];
-  const policies = resolvePolicies(names, parseFlags(args.options.get('flags')));
+  let policies;
+  try {
+    policies = resolvePolicies(names, parseFlags(args.options.get('flags')), parseCapacity(args));
+  } catch (error) {
+    if (error instanceof OptimizerInputError) throw new ScenarioError(OPTION_OF_FIELD[error.field] ?? error.field, error.message);
+    throw error;
+  }
   const result = runSimulation(scenario, { policies, seed: numberOption(args, 'seed', 1) });
 
   const reportPath = args.options.get('report');
@@ -134,7 +163,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ScenarioError) console.error(`Invalid scenario — ${error.message}`);
+  // Option errors name the option (--band, --flags); everything else is about the scenario file.
+  if (error instanceof ScenarioError) console.error(`${error.field.startsWith('--') ? 'Invalid option' : 'Invalid scenario'} — ${error.message}`);
   else if (error instanceof UnknownPolicyError) console.error(`--policies: ${error.message}`);
   else console.error((error as Error).stack ?? String(error));
   process.exitCode = error instanceof ScenarioError || error instanceof UnknownPolicyError ? 2 : 1;

@@ -2,6 +2,7 @@ import { MAX_SKUS_PER_ORDER, RECENT_ORDERS_PER_SKU, mulberry32 } from '../optimi
 import { deriveAbc } from './abc';
 import { AffinityMiner } from './affinity';
 import { crossDockNeeds, fifoLots, plannedPicksByAisle } from './demand';
+import type { SimulationCapacity } from './policies/names';
 import type { Policy, PolicyInput, PutawayRequest } from './policies/types';
 import type { PreparedScenario } from './prepare';
 import type { OrderEvent } from './scenario';
@@ -32,6 +33,8 @@ export type DayResult = {
 
 export type ReplayResult = {
   policy: string;
+  /** The capacity rules of a binwise policy (absent for the baselines, which fill bins to 100%). */
+  capacity?: SimulationCapacity;
   pickTravel: number;
   orders: number;
   pickTravelPerOrder: number;
@@ -260,6 +263,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
     };
     return {
       policy: policy.name,
+      ...(policy.capacity ? { capacity: policy.capacity } : {}),
       pickTravel,
       orders,
       pickTravelPerOrder: orders === 0 ? 0 : pickTravel / orders,

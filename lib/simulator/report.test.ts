@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePolicies } from './policies/registry';
+import { DEFAULT_FLAGS, resolvePolicies } from './policies/registry';
 import { markdownReport, travelChartSvg } from './report';
 import { runSimulation } from './run';
 import { parseScenario } from './scenario';
@@ -13,6 +13,14 @@ describe('report', () => {
     for (const policy of ['first-fit-by-code', 'abc-class-based', 'binwise', 'binwise-no-affinity']) expect(markdown).toContain(`| ${policy} |`);
     expect(markdown).toContain('![Pick travel per day per policy](tiny.svg)');
     expect(markdown).toContain('## Ablation');
+  });
+
+  it('states the capacity rules binwise ran with, and says nothing of them when only baselines ran', () => {
+    expect(markdownReport(result, 'tiny.svg')).toContain('Binwise fills bins to 60–85% first and never past 95%');
+    const full = runSimulation(parseScenario(tinyScenario()), { policies: resolvePolicies(['binwise'], DEFAULT_FLAGS, { targetBandMin: 0.7, targetBandMax: 0.9, hardCap: 1 }) });
+    expect(markdownReport(full, 'tiny.svg')).toContain('Binwise fills bins to 70–90% first and never past 100%');
+    const baselines = runSimulation(parseScenario(tinyScenario()), { policies: resolvePolicies(['first-fit-by-code']) });
+    expect(markdownReport(baselines, 'tiny.svg')).not.toContain('Binwise fills');
   });
 
   it('draws one line per policy in a standalone SVG', () => {

@@ -5,6 +5,14 @@ const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444'
 const feet = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
 const share = (value: number) => `${(value * 100).toFixed(1)}%`;
+const points = (value: number) => `${Math.round(value * 1000) / 10}`;
+
+/** One sentence on the capacity rules binwise ran with (the baselines always fill bins to 100%). */
+export function capacitySentence(result: SimulationResult): string | null {
+  const capacity = result.policies.find((policy) => policy.capacity)?.capacity;
+  if (!capacity) return null;
+  return `Binwise fills bins to ${points(capacity.targetBandMin)}–${points(capacity.targetBandMax)}% first and never past ${points(capacity.hardCap)}% (the baselines fill to 100%); the band share columns measure the runbook's 60–85% whatever binwise aims at.`;
+}
 
 /** A line chart (SVG) of pick travel per day, one line per policy. */
 export function travelChartSvg(result: SimulationResult, width = 760, height = 320): string {
@@ -59,6 +67,8 @@ export function markdownReport(result: SimulationResult, chartFile: string, comm
     '',
     `${scenario.locations} locations (${scenario.storageBins} storage bins), ${scenario.skus} SKUs, ${scenario.days} days, ${scenario.orders} orders, ${scenario.receipts} receipt lines. Simulated in ${(result.totalMs / 1000).toFixed(1)} s.`,
     command ? `\nCommand: \`${command}\`` : '',
+    '',
+    capacitySentence(result) ?? '',
     '',
     'Travel model, policies and assumptions: [docs/simulator.md](../simulator.md). Reductions are of total pick travel (positive = less walking). The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. "Below band holding one unit" counts occupied bins under 60% that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.',
     '',

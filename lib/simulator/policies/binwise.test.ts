@@ -44,6 +44,24 @@ describe('binwise policy (the engine inside the replay)', () => {
     expect(binwise.pickTravel).toBeLessThan(firstFit.pickTravel);
   });
 
+  it('runs with the capacity rules it is given: a 100% cap lets a full receipt in that the default 95% cap leaves partly outside', () => {
+    // ten 10 ft³ bins and 100 units of 1 ft³: 9 fit a bin under a 95% cap, 10 under a 100% cap
+    const scenario = prepareScenario(aisle([{ day: 0, kind: 'receipt', sku: 'SLOW', quantity: 100 }]));
+    const [standard] = resolvePolicies(['binwise']).map((policy) => replay(scenario, policy));
+    const [full] = resolvePolicies(['binwise'], DEFAULT_FLAGS, { targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 1 }).map((policy) => replay(scenario, policy));
+    expect(standard.capacity).toEqual({ targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 0.95 });
+    expect(standard.unitsNotPlaced).toBe(10);
+    expect(full.capacity?.hardCap).toBe(1);
+    expect(full.unitsNotPlaced).toBe(0);
+  });
+
+  it('refuses capacity rules the engine would refuse, naming the field, before any replay', () => {
+    expect(() => resolvePolicies(['binwise'], DEFAULT_FLAGS, { targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 1.2 })).toThrow(expect.objectContaining({ field: 'config.hardCap' }));
+    expect(() => resolvePolicies(['binwise'], DEFAULT_FLAGS, { targetBandMin: 0.9, targetBandMax: 0.85, hardCap: 0.95 })).toThrow(expect.objectContaining({ field: 'config.targetBand.min' }));
+    // the baselines have no capacity rules and are not affected
+    expect(resolvePolicies(['first-fit-by-code'], DEFAULT_FLAGS, { targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 1 })[0].capacity).toBeUndefined();
+  });
+
   it('keeps bins inside the 60–85% band when it can', () => {
     const scenario = prepareScenario(aisle([{ day: 0, kind: 'receipt', sku: 'SLOW', quantity: 16 }]));
     const result = replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS));

@@ -1,5 +1,5 @@
-import { MAX_RECENT_ORDERS, MAX_UNITS_PER_LINE, optimizePutaway, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
-import type { SimulationFlags } from './names';
+import { MAX_RECENT_ORDERS, MAX_UNITS_PER_LINE, optimizePutaway, resolveConfig, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
+import type { SimulationCapacity, SimulationFlags } from './names';
 import type { Policy, PolicyInput } from './types';
 
 const DAY_MS = 86_400_000;
@@ -52,8 +52,12 @@ function candidates(input: PolicyInput): CandidateLocation[] {
  * unplaced. `config` overrides engine settings (experiments only; the product runs the defaults).
  */
 export function binwisePolicy(name: string, flags: SimulationFlags, config: OptimizerConfigInput = {}): Policy {
+  // Validated once here, so a bad band or cap is refused before the replay starts (naming the field).
+  const resolved = resolveConfig(config);
+  const capacity: SimulationCapacity = { targetBandMin: resolved.targetBand.min, targetBandMax: resolved.targetBand.max, hardCap: resolved.hardCap };
   return {
     name,
+    capacity,
     putaway(input) {
       const items: PutawayItem[] = [];
       for (const request of input.requests) {

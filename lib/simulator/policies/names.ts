@@ -5,6 +5,13 @@ export type SimulationFlags = {
   CONGESTION_AVOIDANCE_ENABLED: boolean;
 };
 
+/**
+ * The capacity rules binwise runs with, as fractions of a bin's cube: it fills bins into the
+ * target band first and never past the hard cap (the headroom every bin keeps). A what-if for the
+ * tenant's capacity settings; the band share the simulator reports stays the runbook's 60–85%.
+ */
+export type SimulationCapacity = { targetBandMin: number; targetBandMax: number; hardCap: number };
+
 /** The flags the CLI uses unless told otherwise (ML is off: a simulation has no reviewer decisions). */
 export const DEFAULT_FLAGS: SimulationFlags = { SKU_AFFINITY_ENABLED: true, CROSS_DOCK_ENABLED: true, CONGESTION_AVOIDANCE_ENABLED: true };
 

@@ -1,4 +1,5 @@
 import type { Layout } from '../travel';
+import type { SimulationCapacity } from './names';
 import type { WarehouseState } from '../state';
 
 export type AbcClass = 'A' | 'B' | 'C';
@@ -43,5 +44,7 @@ export type Placement = { sku: string; bin: number; quantity: number; crossDock?
 
 export type Policy = {
   name: string;
+  /** The capacity rules a binwise policy runs with; baselines fill bins to 100% and have none. */
+  capacity?: SimulationCapacity;
   putaway(input: PolicyInput): void;
 };
