@@ -135,10 +135,12 @@ describe.each(CASES)('foreign scenario %s', (_name, build) => {
   const { policies, states } = checkedPolicies();
   let result: SimulationResult;
   let byName: Map<string, SimulationResult['policies'][number]>;
+  // Seven replays of the larger plain warehouses take a few seconds alone; on a loaded 2-core
+  // machine they outran the default 10 s hook budget, which skipped their statements.
   beforeAll(() => {
     result = runSimulation(scenario, { policies, seed: 1 });
     byName = new Map(result.policies.map((policy) => [policy.policy, policy]));
-  });
+  }, 120_000);
 
   it('runs every policy and reports only finite figures, non-negative except the signed reductions', () => {
     expect(result.policies.map((policy) => policy.policy)).toEqual([...ALL_POLICY_NAMES]);
