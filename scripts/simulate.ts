@@ -1,4 +1,4 @@
-// `npm run -s simulate -- <scenario.json> [--policies a,b] [--json] [--report docs/simulation/<name>.md] [--seed N] [--flags KEY=true,...] [--band 0.6-0.85] [--hard-cap 0.95]`
+// `npm run -s simulate -- <scenario.json> [--policies a,b] [--json] [--report docs/simulation/<name>.md] [--seed N] [--flags KEY=true,...] [--band 0.6-0.85] [--hard-cap 0.95] [--day0-stock as-is|slotted]`
 // `npm run -s simulate -- --generate --seed N --locations N --skus N --days N`  prints a scenario
 // `npm run -s simulate -- --from-db --tenant acme-print [--days 30]`           prints the tenant's warehouse as a scenario
 // `npm run -s simulate -- --schema`                                            prints the scenario JSON Schema (docs/scenario.schema.json)
@@ -8,6 +8,7 @@ import pg from 'pg';
 import { generateScenario } from '../lib/simulator/generate';
 import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-db';
 import { OptimizerInputError } from '../lib/optimizer';
+import { DAY_ZERO_STOCK_MODES, type DayZeroStock } from '../lib/simulator/policies/names';
 import { ALL_POLICY_NAMES, DEFAULT_CAPACITY, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationCapacity, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
@@ -73,6 +74,12 @@ function parseCapacity(args: Args): SimulationCapacity {
   return capacity;
 }
 
+function parseDayZeroStock(raw: string | true | undefined): DayZeroStock {
+  if (raw === undefined) return 'as-is';
+  if (typeof raw === 'string' && (DAY_ZERO_STOCK_MODES as readonly string[]).includes(raw)) return raw as DayZeroStock;
+  throw new ScenarioError('--day0-stock', `expected ${DAY_ZERO_STOCK_MODES.join(' or ')}; got "${String(raw)}"`);
+}
+
 /** The engine names config fields; the CLI user typed options. */
 const OPTION_OF_FIELD: Record<string, string> = { 'config.targetBand.min': '--band', 'config.targetBand.max': '--band', 'config.hardCap': '--hard-cap' };
 
@@ -128,7 +135,7 @@ async function main(): Promise<void> {
     if (error instanceof OptimizerInputError) throw new ScenarioError(OPTION_OF_FIELD[error.field] ?? error.field, error.message);
     throw error;
   }
-  const result = runSimulation(scenario, { policies, seed: numberOption(args, 'seed', 1) });
+  const result = runSimulation(scenario, { policies, seed: numberOption(args, 'seed', 1), dayZeroStock: parseDayZeroStock(args.options.get('day0-stock')) });
 
   const reportPath = args.options.get('report');
   if (typeof reportPath === 'string') {

@@ -1,3 +1,4 @@
+import type { DayZeroStock } from './policies/names';
 import type { AbcClass } from './policies/types';
 import type { OrderEvent, ReceiptEvent, Scenario } from './scenario';
 import { STORAGE_TYPES, materialMap, type Material } from './state';
@@ -5,7 +6,9 @@ import { buildLayout, type Layout } from './travel';
 
 /** Everything derived once from a scenario and shared by every policy's replay. */
 export type PreparedScenario = {
+  /** With `slotted` day-0 stock, a copy without `initialLots` (they are day-0 receipts instead). */
   scenario: Scenario;
+  dayZeroStock: DayZeroStock;
   materials: Map<string, Material>;
   layout: Layout;
   binIndexByCode: Map<string, number>;
@@ -30,7 +33,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function prepareScenario(scenario: Scenario): PreparedScenario {
+export function prepareScenario(original: Scenario, options: { dayZeroStock?: DayZeroStock } = {}): PreparedScenario {
+  const dayZeroStock = options.dayZeroStock ?? 'as-is';
+  const scenario = dayZeroStock === 'slotted' ? { ...original, initialLots: [] } : original;
   const locations = scenario.locations;
   const layout = buildLayout(locations, scenario.dock);
   const indices = locations.map((_, index) => index);
@@ -50,6 +55,12 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   const dueByDay = new Map<number, OrderEvent[]>();
   const receiptsByDay = new Map<number, ReceiptEvent[]>();
   let lastDay = 0;
+  if (dayZeroStock === 'slotted') {
+    // One receipt line per sku, in the order the lots are listed, before the day's own receipts.
+    const units = new Map<string, number>();
+    for (const lot of original.initialLots) units.set(lot.sku, (units.get(lot.sku) ?? 0) + lot.quantity);
+    for (const [sku, quantity] of units) if (quantity > 0) push(receiptsByDay, 0, { day: 0, kind: 'receipt', sku, quantity });
+  }
   // Order ids need not be unique (exports often restart numbering every day), but the replay
   // keys staged stock and open demand by order: each order gets its own id here.
   const usedIds = new Set<string>();
@@ -83,6 +94,7 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   }
   return {
     scenario,
+    dayZeroStock,
     materials: materialMap(scenario),
     layout,
     binIndexByCode: new Map(locations.map((location, index) => [location.code, index])),

@@ -23,6 +23,16 @@ describe('report', () => {
     expect(markdownReport(baselines, 'tiny.svg')).not.toContain('Binwise fills');
   });
 
+  it('says where the day-0 stock started: where the scenario put it by default, slotted by each policy on request', () => {
+    expect(result.scenario.dayZeroStock).toBe('as-is');
+    expect(markdownReport(result, 'tiny.svg')).toContain('The day-0 stock was placed by no policy');
+    const slotted = runSimulation(parseScenario(tinyScenario()), { policies: resolvePolicies(['binwise']), dayZeroStock: 'slotted' });
+    expect(slotted.scenario.dayZeroStock).toBe('slotted');
+    const markdown = markdownReport(slotted, 'tiny.svg');
+    expect(markdown).toContain('Day-0 stock slotted by each policy');
+    expect(markdown).not.toContain('placed by no policy');
+  });
+
   it('draws one line per policy in a standalone SVG', () => {
     const svg = travelChartSvg(result);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

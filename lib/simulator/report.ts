@@ -7,6 +7,12 @@ const percent = (value: number | null) => (value === null ? '—' : `${value.toF
 const share = (value: number) => `${(value * 100).toFixed(1)}%`;
 const points = (value: number) => `${Math.round(value * 1000) / 10}`;
 
+/** One sentence on where the day-0 stock started, when each policy slotted it itself. */
+export function dayZeroSentence(result: SimulationResult): string | null {
+  if (result.scenario.dayZeroStock !== 'slotted') return null;
+  return "Day-0 stock slotted by each policy: the scenario's stock at day 0 was received on day 0 and put away by each policy itself, as in a warehouse that has run the policy from the start (its putaway travel and units received include it). With the default, the stock stays where the scenario puts it, the same for every policy.";
+}
+
 /** One sentence on the capacity rules binwise ran with (the baselines always fill bins to 100%). */
 export function capacitySentence(result: SimulationResult): string | null {
   const capacity = result.policies.find((policy) => policy.capacity)?.capacity;
@@ -70,7 +76,9 @@ export function markdownReport(result: SimulationResult, chartFile: string, comm
     '',
     capacitySentence(result) ?? '',
     '',
-    'Travel model, policies and assumptions: [docs/simulator.md](../simulator.md). Reductions are of total pick travel (positive = less walking). The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. "Below band holding one unit" counts occupied bins under 60% that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.',
+    dayZeroSentence(result) ?? '',
+    '',
+    `Travel model, policies and assumptions: [docs/simulator.md](../simulator.md). Reductions are of total pick travel (positive = less walking). ${result.scenario.dayZeroStock === 'slotted' ? '' : 'The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. '}"Below band holding one unit" counts occupied bins under 60% that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.`,
     '',
     '| policy | pick travel (ft) | per order (ft) | vs first-fit-by-code | vs abc-class-based | second half: vs first-fit / vs abc | bins in 60–85% band (end) | band (avg over days) | band right after putaway | below band holding one unit (avg) | picked from day-0 stock: first / second half | bins used (end) | units not placed | units short at pick | cross-dock hits | putaway travel (ft) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -1,4 +1,5 @@
 import { BASELINE_POLICIES } from './policies/index';
+import type { DayZeroStock } from './policies/names';
 import type { Policy } from './policies/types';
 import { prepareScenario } from './prepare';
 import { secondHalfStart, startReplay, type ReplayResult } from './replay';
@@ -14,12 +15,24 @@ export type PolicyResult = ReplayResult & {
 };
 
 export type SimulationResult = {
-  scenario: { name: string; locations: number; storageBins: number; skus: number; days: number; orders: number; receipts: number };
+  scenario: {
+    name: string;
+    locations: number;
+    storageBins: number;
+    skus: number;
+    days: number;
+    orders: number;
+    receipts: number;
+    /** Where the day-0 stock started (absent in results stored before the option existed: `as-is`). */
+    dayZeroStock?: DayZeroStock;
+  };
   policies: PolicyResult[];
   totalMs: number;
 };
 
 export type RunOptions = {
+  /** Where the day-0 stock starts (default `as-is`); see {@link DayZeroStock}. */
+  dayZeroStock?: DayZeroStock;
   /** Policies to run, by name; the two reference baselines are always added so reductions can be computed. */
   policies: readonly Policy[];
   seed?: number;
@@ -34,7 +47,7 @@ export type SimulationProgress = { fraction: number; policy: string };
 /** The simulation as a generator: it yields after every simulated day of every policy. */
 export function* simulationSteps(scenario: Scenario, options: RunOptions): Generator<SimulationProgress, SimulationResult> {
   const started = performance.now();
-  const prepared = prepareScenario(scenario);
+  const prepared = prepareScenario(scenario, { dayZeroStock: options.dayZeroStock });
   const names = new Set(options.policies.map((policy) => policy.name));
   const policies = [...BASELINE_POLICIES.filter((policy) => policy.name !== 'random-fit' && !names.has(policy.name)), ...options.policies];
   const results: ReplayResult[] = [];
@@ -64,6 +77,7 @@ export function* simulationSteps(scenario: Scenario, options: RunOptions): Gener
       days: prepared.lastDay + 1,
       orders: [...prepared.dueByDay.values()].reduce((sum, list) => sum + list.length, 0),
       receipts: [...prepared.receiptsByDay.values()].reduce((sum, list) => sum + list.length, 0),
+      dayZeroStock: prepared.dayZeroStock,
     },
     policies: ordered.map((result) => ({
       ...result,

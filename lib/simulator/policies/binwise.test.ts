@@ -62,6 +62,22 @@ describe('binwise policy (the engine inside the replay)', () => {
     expect(resolvePolicies(['first-fit-by-code'], DEFAULT_FLAGS, { targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 1 })[0].capacity).toBeUndefined();
   });
 
+  it('with slotted day-0 stock each policy puts the day-0 lots away itself: binwise brings a fast mover stored at the far end to the dock', () => {
+    // the day-0 lot of FAST sits in the farthest bin (R-01 is 100 ft in); FIFO picks it on days 1–3
+    const base = aisle([1, 2, 3].map((day) => ({ day, kind: 'order' as const, id: `SO-${day}`, lines: [{ sku: 'FAST', quantity: 2 }] })));
+    const scenario = { ...base, initialLots: [{ sku: 'FAST', locationCode: 'R-01', quantity: 6 }] };
+    const [asIs] = resolvePolicies(['binwise']).map((policy) => replay(prepareScenario(scenario), policy));
+    const [slotted] = resolvePolicies(['binwise']).map((policy) => replay(prepareScenario(scenario, { dayZeroStock: 'slotted' }), policy));
+    expect(asIs.pickTravel).toBe(3 * 2 * 100);
+    expect(asIs.startStockPickShare.firstHalf).toBe(1);
+    expect(slotted.unitsReceived).toBe(6);
+    expect(slotted.unitsNotPlaced).toBe(0);
+    expect(slotted.startStockPickShare.firstHalf).toBe(0);
+    expect(slotted.pickTravel).toBeLessThan(asIs.pickTravel / 2);
+    // the scenario itself is not changed
+    expect(scenario.initialLots).toHaveLength(1);
+  });
+
   it('keeps bins inside the 60–85% band when it can', () => {
     const scenario = prepareScenario(aisle([{ day: 0, kind: 'receipt', sku: 'SLOW', quantity: 16 }]));
     const result = replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS));

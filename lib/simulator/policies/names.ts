@@ -12,6 +12,16 @@ export type SimulationFlags = {
  */
 export type SimulationCapacity = { targetBandMin: number; targetBandMax: number; hardCap: number };
 
+/**
+ * Where the day-0 stock (`initialLots`) starts: `as-is`, where the scenario says it is, the same for
+ * every policy (the warehouse as it stands: what switching policy tomorrow would change); or
+ * `slotted`, received on day 0 and put away by each policy itself (a warehouse that has run that
+ * policy from the start: its steady state, or an upper bound on re-slotting everything once, move
+ * labour not counted).
+ */
+export const DAY_ZERO_STOCK_MODES = ['as-is', 'slotted'] as const;
+export type DayZeroStock = (typeof DAY_ZERO_STOCK_MODES)[number];
+
 /** The flags the CLI uses unless told otherwise (ML is off: a simulation has no reviewer decisions). */
 export const DEFAULT_FLAGS: SimulationFlags = { SKU_AFFINITY_ENABLED: true, CROSS_DOCK_ENABLED: true, CONGESTION_AVOIDANCE_ENABLED: true };
 
