@@ -3,7 +3,8 @@
  *  1. DATABASE_URL unset → start the embedded PGlite database (data in .data/pglite);
  *     set → use that PostgreSQL 15+ server.
  *  2. Apply pending migrations.
- *  3. Seed the demo warehouse if the database has no tenants yet.
+ *  3. Seed the demo warehouse if the database has no tenants yet; on later starts, move a
+ *     demo seeded here forward to the present (prisma/seed/roll-forward.ts).
  *  4. Build the app if there is no build or the sources are newer than it.
  *  5. Serve on PORT (default 3000) and print the URL and the demo sign-ins.
  */
@@ -18,6 +19,7 @@ import { migrateUp } from './lib/migrations.ts';
 import { FLAG_KEYS } from '../lib/schemas/flags.ts';
 import { DEMO_USERS, DEMO_PASSWORD } from '../prisma/seed/demo-users.ts';
 import { seedDatabase } from '../prisma/seed/index.ts';
+import { rollDemoDataForward } from '../prisma/seed/roll-forward.ts';
 import { seedDemoModel } from '../lib/server/ml/seed-demo-model.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -74,11 +76,20 @@ if (Number(rows[0]?.n ?? 0) === 0) {
   const locations = Number(process.env.BINWISE_DEMO_LOCATIONS ?? 2000);
   log(`empty database: seeding the demo warehouse (${locations} locations)…`);
   const seedStarted = Date.now();
-  await seedDatabase({ connectionString: adminUrl, seed: 42, locations, log: () => {} });
+  // This instant rather than the seed's default midnight: the warehouse history and the ML
+  // history below then end at the same moment, the anchor later starts roll forward from.
+  const anchor = new Date(seedStarted);
+  await seedDatabase({ connectionString: adminUrl, seed: 42, locations, now: anchor, recordAnchor: true, log: () => {} });
   // Supervisor decisions and trained confidence models, so the ML page has history on day one.
-  await seedDemoModel(adminUrl);
+  await seedDemoModel(adminUrl, { now: anchor });
   log(`demo data seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
+
+// A demo seeded here on an earlier day: orders due today again, full "last 30 days" windows.
+// Databases without the demo anchor (production, a pinned --now) are left alone.
+const roller = new pg.Client({ connectionString: adminUrl });
+await roller.connect();
+await rollDemoDataForward(roller, { log }).finally(() => roller.end());
 
 // The feature-flag defaults production gets from its ConfigMap; a variable set in the shell wins.
 const configMap = parseYaml(readFileSync(path.join(root, 'k8s/production/bin-optimization/configmap.yaml'), 'utf8')) as { data: Record<string, string> };

@@ -14,6 +14,7 @@ import { generateTenant, tenantSpecs } from './generate';
 import { insertTenant, truncateTenantData, userRows } from './insert';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { SEEDED_DEFECTS, SEEDED_DEFECT_TOTALS } from './defects';
+import { writeDemoAnchor } from './roll-forward';
 
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-users';
 export { SEEDED_DEFECTS, SEEDED_DEFECT_TOTALS } from './defects';
@@ -26,6 +27,11 @@ export type SeedOptions = {
   now?: Date | string;
   /** Truncate all tenant data first; without it a non-empty database is refused. */
   reset?: boolean;
+  /**
+   * Record `now` as the demo anchor, so each `npm start` rolls the data forward to the present
+   * (./roll-forward.ts). Without it the dates stay pinned and any earlier anchor is removed.
+   */
+  recordAnchor?: boolean;
   log?: (message: string) => void;
 };
 
@@ -95,6 +101,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
           salesOrderLines: t.lines.length, pickTasks: t.tasks.length, openPickTasks: t.tasks.filter((x) => x.status === 'OPEN').length });
         log(`inserted ${t.code}`);
       }
+      await writeDemoAnchor(client, options.recordAnchor ? now : null);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
