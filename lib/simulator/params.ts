@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_POLICY_NAMES } from './policies/names';
+import { ALL_POLICY_NAMES, DAY_ZERO_STOCK_MODES } from './policies/names';
 
 /**
  * What a manager asks the Simulation page for. Shared by the form, the server action and the
@@ -18,5 +18,7 @@ export const ZSimulationParams = z.object({
   databaseDays: z.number().int().min(1).max(90).default(30),
   policies: z.array(z.enum(ALL_POLICY_NAMES)).min(1, 'Choose at least one policy.'),
   flags: z.object({ SKU_AFFINITY_ENABLED: z.boolean(), CROSS_DOCK_ENABLED: z.boolean(), CONGESTION_AVOIDANCE_ENABLED: z.boolean() }),
+  /** Where the day-0 stock starts (docs/simulator.md, "Day-0 stock"); jobs queued before the field existed mean `as-is`. */
+  dayZeroStock: z.enum(DAY_ZERO_STOCK_MODES).default('as-is'),
 });
 export type TSimulationParams = z.infer<typeof ZSimulationParams>;

@@ -30,7 +30,11 @@ registerJobHandler<unknown, SimulationResult>(SIMULATION_JOB_KIND, async (job, r
           },
           { timeoutMs: 60_000 },
         );
-  const steps = simulationSteps(scenario, { policies: resolvePolicies(params.policies, params.flags), seed: params.source === 'generated' ? params.generator.seed : 1 });
+  const steps = simulationSteps(scenario, {
+    policies: resolvePolicies(params.policies, params.flags),
+    seed: params.source === 'generated' ? params.generator.seed : 1,
+    dayZeroStock: params.dayZeroStock,
+  });
   let reportedAt = 0;
   for (;;) {
     const next = steps.next();

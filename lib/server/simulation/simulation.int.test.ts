@@ -15,6 +15,7 @@ const small: TSimulationParams = {
   databaseDays: 30,
   policies: ['first-fit-by-code', 'abc-class-based', 'random-fit'],
   flags: { SKU_AFFINITY_ENABLED: true, CROSS_DOCK_ENABLED: true, CONGESTION_AVOIDANCE_ENABLED: true },
+  dayZeroStock: 'as-is',
 };
 
 async function simulationJobCount(tenantId: string): Promise<number> {
@@ -45,6 +46,16 @@ describe('simulation jobs against PostgreSQL', () => {
     expect(view.progress).toBe(1);
     expect(view.result?.policies.map((policy) => policy.policy)).toEqual(['first-fit-by-code', 'abc-class-based', 'random-fit']);
     expect(view.result?.policies[0].reductionVsFirstFit).toBe(0);
+  });
+
+  it('runs with the day-0 stock slotted by each policy when asked, and says so in the result', async () => {
+    const { jobId } = await startSimulation(manager, { ...small, dayZeroStock: 'slotted' });
+    await drainJobs();
+    const view = await getSimulation(manager, jobId);
+    expect(view.status).toBe('SUCCEEDED');
+    expect(view.result?.scenario.dayZeroStock).toBe('slotted');
+    // no unit is picked from stock that no policy placed
+    for (const policy of view.result?.policies ?? []) expect(policy.startStockPickShare).toEqual({ firstHalf: 0, secondHalf: 0 });
   });
 
   it('shows a simulation whose worker was lost as restarted (attempt 2 of 3), and the retry still completes it', async () => {

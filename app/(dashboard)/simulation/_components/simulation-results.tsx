@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StatCard } from '@/components/ui/stat-card';
+import { capacitySentence, dayZeroSentence } from '@/lib/simulator/report';
 import type { SimulationResult } from '@/lib/simulator/run';
 import { SimulationTable } from './simulation-table';
 import { feet, oneUnitHint, pct } from './format';
@@ -72,6 +73,11 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
         {scenario.name}: {feet.format(scenario.locations)} locations, {feet.format(scenario.skus)} SKUs, {scenario.days} days, {feet.format(scenario.orders)} orders — simulated in{' '}
         {(result.totalMs / 1000).toFixed(1)} s.
       </p>
+      {[dayZeroSentence(result), capacitySentence(result)].filter(Boolean).map((sentence) => (
+        <p key={sentence} className="text-xs text-slate-500">
+          {sentence}
+        </p>
+      ))}
       {binwise ? (
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <StatCard label="Binwise vs first fit by code" value={pct(binwise.reductionVsFirstFit)} hint={`less pick travel (negative = more); ${pct(binwise.lateReductionVsFirstFit ?? null)} over the second half`} />

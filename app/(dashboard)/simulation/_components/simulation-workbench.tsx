@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SimulationView } from '@/lib/server/simulation/get-simulation';
 import type { TSimulationParams } from '@/lib/simulator/params';
-import { ALL_POLICY_NAMES, type PolicyName, type SimulationFlags } from '@/lib/simulator/policies/names';
+import { ALL_POLICY_NAMES, type DayZeroStock, type PolicyName, type SimulationFlags } from '@/lib/simulator/policies/names';
 import { startSimulationAction } from '../actions';
 import { SimulationResults } from './simulation-results';
 
@@ -47,6 +47,7 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
   const [generator, setGenerator] = useState({ seed: 1, locations: 3000, skus: 800, days: 30 });
   const [policies, setPolicies] = useState<PolicyName[]>([...ALL_POLICY_NAMES]);
   const [flags, setFlags] = useState<SimulationFlags>(defaultFlags);
+  const [dayZeroStock, setDayZeroStock] = useState<DayZeroStock>('as-is');
   const [jobId, setJobId] = useState<string | null>(null);
 
   const start = useMutation({
@@ -75,7 +76,7 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
         className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         onSubmit={(event) => {
           event.preventDefault();
-          start.mutate({ source, generator, databaseDays: 30, policies, flags });
+          start.mutate({ source, generator, databaseDays: 30, policies, flags, dayZeroStock });
         }}
       >
         <fieldset className="space-y-2">
@@ -96,6 +97,17 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
               <NumberField label="Days" value={generator.days} min={1} max={60} onChange={(days) => setGenerator({ ...generator, days })} />
             </div>
           ) : null}
+        </fieldset>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-semibold">Stock at the start</legend>
+          <div className="flex flex-col gap-1 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="dayZeroStock" checked={dayZeroStock === 'as-is'} onChange={() => setDayZeroStock('as-is')} /> Where it is now, the same for every policy (what switching policy tomorrow changes)
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="dayZeroStock" checked={dayZeroStock === 'slotted'} onChange={() => setDayZeroStock('slotted')} /> Slotted by each policy on day 0 (a warehouse that has run it from the start; re-slotting moves not counted)
+            </label>
+          </div>
         </fieldset>
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">Policies</legend>
