@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCapacityRules } from '../schemas/capacity';
 import { ALL_POLICY_NAMES, DAY_ZERO_STOCK_MODES } from './policies/names';
 
 /**
@@ -20,5 +21,10 @@ export const ZSimulationParams = z.object({
   flags: z.object({ SKU_AFFINITY_ENABLED: z.boolean(), CROSS_DOCK_ENABLED: z.boolean(), CONGESTION_AVOIDANCE_ENABLED: z.boolean() }),
   /** Where the day-0 stock starts (docs/simulator.md, "Day-0 stock"); jobs queued before the field existed mean `as-is`. */
   dayZeroStock: z.enum(DAY_ZERO_STOCK_MODES).default('as-is'),
+  /**
+   * The capacity rules binwise runs with (a what-if for the tenant's settings, same limits); the
+   * page starts from the tenant's. Absent (jobs queued before the field existed): the engine's defaults.
+   */
+  capacity: ZCapacityRules.optional(),
 });
 export type TSimulationParams = z.infer<typeof ZSimulationParams>;

@@ -16,7 +16,7 @@ export default async function SimulationPage() {
           against Odoo-like first-fit by location code and against ABC class-based storage. Travel is an S-shape tour per order from the dock (see docs/simulator.md).
         </p>
       </div>
-      <SimulationWorkbench defaultFlags={defaults.flags} />
+      <SimulationWorkbench defaultFlags={defaults.flags} defaultCapacity={defaults.capacity} />
     </section>
   );
 }

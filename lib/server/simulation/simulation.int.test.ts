@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth/session';
 import { withTenant } from '../db';
 import { drainJobs } from '../jobs/worker';
 import { getSimulation } from './get-simulation';
+import { getSimulationDefaults } from './get-simulation-defaults';
 import './simulation-job';
 import { startSimulation } from './start-simulation';
 
@@ -56,6 +57,24 @@ describe('simulation jobs against PostgreSQL', () => {
     expect(view.result?.scenario.dayZeroStock).toBe('slotted');
     // no unit is picked from stock that no policy placed
     for (const policy of view.result?.policies ?? []) expect(policy.startStockPickShare).toEqual({ firstHalf: 0, secondHalf: 0 });
+  });
+
+  it('runs binwise with the capacity rules asked for, and refuses rules outside the product limits naming the field', async () => {
+    const capacity = { targetBandMin: 0.7, targetBandMax: 0.9, hardCap: 1 };
+    const { jobId } = await startSimulation(manager, { ...small, policies: ['binwise'], capacity });
+    await drainJobs();
+    const view = await getSimulation(manager, jobId);
+    expect(view.result?.policies.find((policy) => policy.policy === 'binwise')?.capacity).toEqual(capacity);
+    const before = await simulationJobCount(manager.tenantId);
+    await expect(startSimulation(manager, { ...small, capacity: { targetBandMin: 0.6, targetBandMax: 0.9, hardCap: 0.85 } })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: { 'capacity.targetBandMax': [expect.stringContaining('must not be above the hard cap')] },
+    });
+    expect(await simulationJobCount(manager.tenantId)).toBe(before);
+  });
+
+  it('starts the page from the tenant’s capacity rules (the engine defaults while it has set none)', async () => {
+    expect((await getSimulationDefaults(manager)).capacity).toEqual({ targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 0.95 });
   });
 
   it('shows a simulation whose worker was lost as restarted (attempt 2 of 3), and the retry still completes it', async () => {

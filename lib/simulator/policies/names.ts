@@ -1,3 +1,5 @@
+import type { CapacityRules } from '../../schemas/capacity';
+
 /** Policy names and flags, free of engine imports so client components can use them. */
 export type SimulationFlags = {
   SKU_AFFINITY_ENABLED: boolean;
@@ -10,7 +12,7 @@ export type SimulationFlags = {
  * target band first and never past the hard cap (the headroom every bin keeps). A what-if for the
  * tenant's capacity settings; the band share the simulator reports stays the runbook's 60–85%.
  */
-export type SimulationCapacity = { targetBandMin: number; targetBandMax: number; hardCap: number };
+export type SimulationCapacity = CapacityRules;
 
 /**
  * Where the day-0 stock (`initialLots`) starts: `as-is`, where the scenario says it is, the same for

@@ -1,5 +1,6 @@
 import { abcClassBased } from './abc-class-based';
-import { DEFAULT_OPTIMIZER_CONFIG, type OptimizerConfigInput } from '../../optimizer';
+import type { OptimizerConfigInput } from '../../optimizer';
+import { CAPACITY_DEFAULTS } from '../../schemas/capacity';
 import { binwisePolicy } from './binwise';
 import { firstFitByCode } from './first-fit-by-code';
 import { randomFit } from './random-fit';
@@ -9,11 +10,7 @@ import type { Policy } from './types';
 export { ALL_POLICY_NAMES, BASELINE_NAMES, BINWISE_NAMES, DEFAULT_FLAGS, isPolicyName, type PolicyName, type SimulationCapacity, type SimulationFlags } from './names';
 
 /** The engine's own capacity rules (band 60–85%, hard cap 95%): what the product runs without tenant settings. */
-export const DEFAULT_CAPACITY: SimulationCapacity = Object.freeze({
-  targetBandMin: DEFAULT_OPTIMIZER_CONFIG.targetBand.min,
-  targetBandMax: DEFAULT_OPTIMIZER_CONFIG.targetBand.max,
-  hardCap: DEFAULT_OPTIMIZER_CONFIG.hardCap,
-});
+export const DEFAULT_CAPACITY: Readonly<SimulationCapacity> = CAPACITY_DEFAULTS;
 
 const BASELINES: Record<(typeof BASELINE_NAMES)[number], Policy> = {
   'first-fit-by-code': firstFitByCode,

@@ -3,8 +3,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SimulationView } from '@/lib/server/simulation/get-simulation';
+import { CAPACITY_LIMITS, percentToFraction } from '@/lib/schemas/capacity';
 import type { TSimulationParams } from '@/lib/simulator/params';
-import { ALL_POLICY_NAMES, type DayZeroStock, type PolicyName, type SimulationFlags } from '@/lib/simulator/policies/names';
+import { ALL_POLICY_NAMES, type DayZeroStock, type PolicyName, type SimulationCapacity, type SimulationFlags } from '@/lib/simulator/policies/names';
 import { startSimulationAction } from '../actions';
 import { SimulationResults } from './simulation-results';
 
@@ -33,21 +34,25 @@ async function fetchSimulation(jobId: string): Promise<SimulationView> {
   return (await response.json()) as SimulationView;
 }
 
-function NumberField({ label, value, onChange, min, max }: { label: string; value: number; onChange: (value: number) => void; min: number; max: number }) {
+function NumberField({ label, value, onChange, min, max, step }: { label: string; value: number; onChange: (value: number) => void; min: number; max: number; step?: number }) {
   return (
     <label className="flex flex-col gap-1 text-sm">
       <span className="text-slate-600">{label}</span>
-      <input type="number" className="w-28 rounded border border-slate-300 px-2 py-1" value={value} min={min} max={max} onChange={(event) => onChange(Number(event.target.value))} />
+      <input type="number" className="w-28 rounded border border-slate-300 px-2 py-1" value={value} min={min} max={max} step={step} onChange={(event) => onChange(Number(event.target.value))} />
     </label>
   );
 }
 
-export function SimulationWorkbench({ defaultFlags }: { defaultFlags: SimulationFlags }) {
+const toPercent = (fraction: number) => Math.round(fraction * 1000) / 10;
+
+export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { defaultFlags: SimulationFlags; defaultCapacity: SimulationCapacity }) {
   const [source, setSource] = useState<TSimulationParams['source']>('generated');
   const [generator, setGenerator] = useState({ seed: 1, locations: 3000, skus: 800, days: 30 });
   const [policies, setPolicies] = useState<PolicyName[]>([...ALL_POLICY_NAMES]);
   const [flags, setFlags] = useState<SimulationFlags>(defaultFlags);
   const [dayZeroStock, setDayZeroStock] = useState<DayZeroStock>('as-is');
+  // Edited in percent, as on the Feature flags page; sent as fractions.
+  const [capacity, setCapacity] = useState({ min: toPercent(defaultCapacity.targetBandMin), max: toPercent(defaultCapacity.targetBandMax), cap: toPercent(defaultCapacity.hardCap) });
   const [jobId, setJobId] = useState<string | null>(null);
 
   const start = useMutation({
@@ -76,7 +81,15 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
         className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         onSubmit={(event) => {
           event.preventDefault();
-          start.mutate({ source, generator, databaseDays: 30, policies, flags, dayZeroStock });
+          start.mutate({
+            source,
+            generator,
+            databaseDays: 30,
+            policies,
+            flags,
+            dayZeroStock,
+            capacity: { targetBandMin: percentToFraction(capacity.min), targetBandMax: percentToFraction(capacity.max), hardCap: percentToFraction(capacity.cap) },
+          });
         }}
       >
         <fieldset className="space-y-2">
@@ -129,6 +142,15 @@ export function SimulationWorkbench({ defaultFlags }: { defaultFlags: Simulation
             ))}
           </div>
           <p className="text-xs text-slate-500">Each “Binwise without …” variant switches that one feature off from these flags; a feature already off here makes its variant the same as Binwise.</p>
+        </fieldset>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-semibold">Binwise capacity rules (start from this tenant&apos;s)</legend>
+          <div className="flex flex-wrap gap-4">
+            <NumberField label="Target band minimum (%)" value={capacity.min} min={toPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(min) => setCapacity({ ...capacity, min })} />
+            <NumberField label="Target band maximum (%)" value={capacity.max} min={toPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(max) => setCapacity({ ...capacity, max })} />
+            <NumberField label="Hard cap (%)" value={capacity.cap} min={toPercent(CAPACITY_LIMITS.hardCapFloor)} max={100} step={0.5} onChange={(cap) => setCapacity({ ...capacity, cap })} />
+          </div>
+          <p className="text-xs text-slate-500">Binwise fills bins into the target band first and never past the hard cap; the baselines fill to 100%. The band-share results still measure the runbook&apos;s 60–85%.</p>
         </fieldset>
         <div className="flex items-center gap-4">
           <button type="submit" disabled={running || policies.length === 0} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
