@@ -33,6 +33,11 @@ describe('ZCapacityRules', () => {
     expect(fieldErrors({ targetBandMin: 0.3, targetBandMax: 0.4, hardCap: 0.45 })).toEqual({ hardCap: ['Hard cap must be at least 50%.'] });
   });
 
+  it('gives an out-of-range value one message, not a second one for the order it then breaks', () => {
+    expect(fieldErrors({ targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 0.4 })).toEqual({ hardCap: ['Hard cap must be at least 50%.'] });
+    expect(fieldErrors({ targetBandMin: 1.2, targetBandMax: 0.85, hardCap: 0.95 })).toEqual({ targetBandMin: ['Target band minimum must be at most 100%.'] });
+  });
+
   it('refuses a band minimum above the band maximum on targetBandMin, naming both values', () => {
     expect(fieldErrors({ targetBandMin: 0.9, targetBandMax: 0.85, hardCap: 0.95 })).toEqual({
       targetBandMin: ['Target band minimum (90%) must not be above the target band maximum (85%).'],

@@ -64,19 +64,24 @@ const capacityShape = {
   hardCap: fraction('hardCap', CAPACITY_LIMITS.hardCapFloor),
 };
 
+const inRange = (value: number, floor: number) => value >= floor && value <= CAPACITY_LIMITS.ceiling;
+
 /**
  * The order of the three: each refusal goes on the field to change, with both numbers in the
- * message. Runs only once every field is a number in its own range.
+ * message. A value already refused for its own range is not compared again (a 40 % cap gets
+ * one message, "at least 50%", not a second one under the band maximum).
  */
 function checkOrder(rules: CapacityRules, ctx: z.RefinementCtx): void {
-  if (rules.targetBandMin > rules.targetBandMax) {
+  const band = inRange(rules.targetBandMin, CAPACITY_LIMITS.bandMinFloor) && inRange(rules.targetBandMax, CAPACITY_LIMITS.bandMinFloor);
+  const cap = inRange(rules.hardCap, CAPACITY_LIMITS.hardCapFloor);
+  if (band && rules.targetBandMin > rules.targetBandMax) {
     ctx.addIssue({
       code: 'custom',
       path: ['targetBandMin'],
       message: `Target band minimum (${formatPercent(rules.targetBandMin)}) must not be above the target band maximum (${formatPercent(rules.targetBandMax)}).`,
     });
   }
-  if (rules.targetBandMax > rules.hardCap) {
+  if (band && cap && rules.targetBandMax > rules.hardCap) {
     ctx.addIssue({
       code: 'custom',
       path: ['targetBandMax'],
