@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { acceptRecommendation } from '../putaway/accept-recommendation';
 import { createPutawayBatch } from '../putaway/create-putaway-batch';
 import { overrideRecommendation } from '../putaway/override-recommendation';
-import { addBin, arrangeCapacityTestTenant, BIN_CUBIC_FEET, pendingRecommendations, removeCapacityTestTenant, usedCubicFeet, type CapacityTestTenant } from './capacity-test-tenant';
+import { usedCubicFeet } from '../putaway/putaway-test-fixtures';
+import { addBin, arrangeCapacityTestTenant, BIN_CUBIC_FEET, pendingRecommendations, removeCapacityTestTenant, type CapacityTestTenant } from './capacity-test-tenant';
 import { setCapacitySettings } from './index';
 
 // One 10 ft³ bin and 1 ft³ cubes (see capacity-test-tenant.ts): the tenant's hard cap is the

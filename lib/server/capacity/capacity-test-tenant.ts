@@ -93,16 +93,6 @@ export async function pendingRecommendations(client: pg.Client, t: CapacityTestT
   return ids;
 }
 
-/** Live used cubic feet of a bin, from lots. */
-export async function usedCubicFeet(client: pg.Client, locationId: string): Promise<number> {
-  const { rows } = await client.query<{ cf: number }>(
-    `SELECT COALESCE(SUM(l.quantity_on_hand * m.length_inches * m.width_inches * m.height_inches) / 1728.0, 0)::float8 AS cf
-     FROM lots l JOIN materials m ON m.material_id = l.material_id WHERE l.location_id = $1 AND l.quantity_on_hand > 0`,
-    [locationId],
-  );
-  return rows[0]!.cf;
-}
-
 /** Removes the tenant and everything it owns (tables without a foreign key to tenants first). */
 export async function removeCapacityTestTenant(client: pg.Client, tenantId: string): Promise<void> {
   const tables = [
