@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Request } from '@playwright/test';
 import { storageStateOf, type AccountName } from './roles';
 
 // What each role sees in the navigation, and what it is refused when it goes straight to
@@ -46,6 +46,62 @@ for (const [role, allowed] of Object.entries(ALLOWED) as [keyof typeof ALLOWED, 
     }
   });
 }
+
+// Managers read the Feature flags page, capacity rules included, but may change nothing on it.
+test.describe('manager on the capacity rules', () => {
+  test.use({ storageState: storageStateOf('manager') });
+
+  test('a manager cannot change the capacity rules, neither on the page nor by replaying the request ops would send', async ({ page, browser }) => {
+    await page.goto('/flags');
+    const section = page.getByRole('region', { name: 'Capacity rules' });
+    await expect(section.getByText('Hard cap', { exact: true })).toBeVisible();
+    await expect(section.getByRole('spinbutton')).toHaveCount(0);
+    await expect(section.getByRole('button')).toHaveCount(0);
+    await expect(section.getByText('only ops and admins (the flags.write permission) can change the capacity rules')).toBeVisible();
+    await section.screenshot({ path: 'test-results/screenshots/manager-capacity-rules-read-only.png' });
+
+    // Record the server-action request an ops user's change sends, without letting it through...
+    const reason = `E2E ${Date.now().toString(36)}: replayed by a manager`;
+    const ops = await browser.newContext({ storageState: storageStateOf('ops') });
+    const opsPage = await ops.newPage();
+    let capture!: (request: Request) => void;
+    const recorded = new Promise<Request>((resolve) => (capture = resolve));
+    await opsPage.route(
+      (url) => url.pathname === '/flags',
+      async (route) => {
+        if (route.request().method() === 'POST' && 'next-action' in route.request().headers()) {
+          capture(route.request());
+          await route.abort();
+        } else {
+          await route.continue();
+        }
+      },
+    );
+    await opsPage.goto('/flags');
+    const opsSection = opsPage.getByRole('region', { name: 'Capacity rules' });
+    await opsSection.getByRole('spinbutton', { name: 'Hard cap (%)' }).fill('51');
+    await opsSection.getByRole('spinbutton', { name: 'Target band maximum (%)' }).fill('50');
+    await opsSection.getByRole('spinbutton', { name: 'Target band minimum (%)' }).fill('50');
+    await opsSection.getByRole('button', { name: 'Review change' }).click();
+    await opsPage.getByRole('dialog').getByLabel(/Reason/).fill(reason);
+    await opsPage.getByRole('dialog').getByRole('button', { name: 'Apply change' }).click();
+    const request = await recorded;
+    const [url, headers, body] = [request.url(), request.headers(), request.postData() ?? ''];
+    await ops.close();
+
+    // ...and send it with the manager's session: the action refuses it and nothing is written.
+    const response = await page.request.post(url, {
+      headers: { 'next-action': headers['next-action']!, 'content-type': headers['content-type'] ?? 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+      data: body,
+    });
+    const text = await response.text();
+    expect(text).toContain('FORBIDDEN');
+    expect(text).not.toContain('"ok":true');
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Audit log' }).getByRole('row').filter({ hasText: reason })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Capacity rules' }).getByText('51%')).toHaveCount(0);
+  });
+});
 
 test.describe('signed out', () => {
   test('a visitor without a session is sent to the sign-in page', async ({ page }) => {

@@ -1,6 +1,8 @@
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/server/auth/page-access';
+import { getCapacitySettings } from '@/lib/server/capacity';
 import { findFlagAudit, getFlagSettings } from '@/lib/server/flags';
+import { CapacityRules } from './_components/capacity-rules';
 import { FlagAuditTable } from './_components/flag-audit-table';
 import { FlagBoard } from './_components/flag-board';
 
@@ -9,7 +11,7 @@ export const metadata = { title: 'Feature flags' };
 
 export default async function FlagsPage() {
   const context = await requirePagePermission('flags.read');
-  const [settings, audit] = await Promise.all([getFlagSettings(context), findFlagAudit(context, { limit: 50 })]);
+  const [settings, capacity, audit] = await Promise.all([getFlagSettings(context), getCapacitySettings(context), findFlagAudit(context, { limit: 50 })]);
   const canWrite = hasPermission(context.role, 'flags.write');
   return (
     <section className="space-y-8">
@@ -21,6 +23,7 @@ export default async function FlagsPage() {
         </p>
       </div>
       <FlagBoard flags={settings.flags} problems={settings.problems} canWrite={canWrite} />
+      <CapacityRules settings={capacity} canWrite={canWrite} tenantName={context.tenantName} />
       <FlagAuditTable entries={audit} />
     </section>
   );
