@@ -70,6 +70,9 @@ describe('parseScenario', () => {
     const scenario = parseScenario(input);
     expect(scenario.locations.map((location) => location.type)).toEqual(['PICK_FACE', 'RESERVE']);
     expect(scenario.materials[0].abc).toBe('A');
+    input.locations[0].type = 'Floor stack';
+    input.locations[1].type = 'pallet-rack';
+    expect(parseScenario(input).locations.map((location) => location.type)).toEqual(['BULK', 'RESERVE']);
   });
 
   it('refuses a location type it does not know, naming the field and the accepted types', () => {

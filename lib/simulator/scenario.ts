@@ -20,6 +20,34 @@ export type LocationType = (typeof LOCATION_TYPES)[number];
  */
 const normalizeWord = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase().replace(/[\s-]+/g, '_') : value);
 
+/**
+ * Other systems' names for the five location types (after {@link normalizeWord}). Only names with
+ * one clear meaning in warehousing are here; anything else is refused with the accepted list.
+ */
+export const LOCATION_TYPE_SYNONYMS: Readonly<Record<string, LocationType>> = Object.freeze({
+  PICKFACE: 'PICK_FACE',
+  PICK: 'PICK_FACE',
+  FORWARD_PICK: 'PICK_FACE',
+  SHELF: 'PICK_FACE',
+  SHELVING: 'PICK_FACE',
+  PALLET_RACK: 'RESERVE',
+  RACK: 'RESERVE',
+  OVERSTOCK: 'RESERVE',
+  FLOOR: 'BULK',
+  FLOOR_STACK: 'BULK',
+  BULK_LANE: 'BULK',
+  STAGE: 'STAGING',
+  STAGING_LANE: 'STAGING',
+  OUTBOUND_STAGING: 'STAGING',
+  RECEIVING: 'DOCK',
+  DOOR: 'DOCK',
+});
+
+const normalizeLocationType = (value: unknown) => {
+  const word = normalizeWord(value);
+  return typeof word === 'string' ? (LOCATION_TYPE_SYNONYMS[word] ?? word) : word;
+};
+
 /** Bays are labels to the engine ("07", "A3"); levels are numbers (1 = floor), as a number or a numeric string. */
 const bay = z.union([nonNegative, z.string().trim().min(1)], { error: 'must be a non-negative number or a non-empty label' });
 const level = z.union([nonNegative, z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)], { error: 'must be a non-negative number (1 = floor), or one written as a string such as "3"' });
@@ -32,7 +60,11 @@ export const ZScenarioLocation = z.object({
   level,
   x: z.number().finite(),
   y: z.number().finite(),
-  type: z.preprocess(normalizeWord, z.enum(LOCATION_TYPES)).meta({ description: 'Matched ignoring case, spaces and dashes: "pick face" is PICK_FACE.' }),
+  type: z.preprocess(normalizeLocationType, z.enum(LOCATION_TYPES)).meta({
+    description: `Matched ignoring case, spaces and dashes ("pick face" is PICK_FACE). Also read: ${Object.entries(LOCATION_TYPE_SYNONYMS)
+      .map(([name, type]) => `${name} as ${type}`)
+      .join(', ')}.`,
+  }),
   cubicFeet: nonNegative,
   maxWeightLbs: nonNegative,
   insideInches: z.object({ l: nonNegative, w: nonNegative, h: nonNegative }),
