@@ -1,9 +1,10 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
 import { storageStateOf } from '../roles';
 
 // Ops change a flag through the confirmation dialog (with a required reason), roll back to
-// the runbook's safe defaults, and read the audit log. Supervisors can neither see the page
-// nor run its actions, even by replaying the exact request an ops user sent.
+// the runbook's safe defaults, and read the audit log, at a desk and on a 390 px phone.
+// Supervisors can neither see the page nor run its actions, even by replaying the exact
+// request an ops user sent.
 
 // The e2e database lives across runs: a run-unique tag keeps each audit-row lookup exact.
 const run = Date.now().toString(36);
@@ -19,12 +20,29 @@ async function confirmWithReason(page: Page, reason: string, confirm: string) {
   await expect(dialog).toBeHidden();
 }
 
+/** Visible and within the viewport's width, so reading or tapping it needs no sideways scroll. */
+async function expectInsideScreen(locator: Locator) {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  const screenWidth = locator.page().viewportSize()?.width ?? 0;
+  expect(box).not.toBeNull();
+  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(screenWidth);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
 test.describe('ops', () => {
   test.use({ storageState: storageStateOf('ops') });
 
   test('ops changes a flag with a reason, rolls back to safe defaults and reads the audit log', async ({ page }) => {
     await page.goto('/flags');
     await expect(page.getByRole('heading', { name: 'Feature flags', level: 1 })).toBeVisible();
+    // Desktop keeps the table; the cards are the phone layout only.
+    await expect(page.getByRole('table', { name: /Feature flags/ })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Feature flags' })).toBeHidden();
 
     // A change says what changes, and needs a reason: cancelling changes nothing.
     const algorithm = page.getByRole('combobox', { name: /Packing algorithm/ });
@@ -66,6 +84,76 @@ test.describe('ops', () => {
     await expect(audit.getByRole('row').filter({ hasText: `Rollback to safe defaults: E2E ${run}: error rate above 5%` }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Roll back to safe defaults' })).toBeDisabled();
     await page.screenshot({ path: 'test-results/screenshots/ops-flags.png', fullPage: true });
+  });
+});
+
+test.describe('ops on a phone', () => {
+  test.use({ storageState: storageStateOf('ops'), viewport: { width: 390, height: 844 } });
+
+  test('on a 390 px phone ops flip a flag from its card through the confirm step, nothing scrolls sideways, and the audit log lists the change', async ({ page }) => {
+    await page.goto('/flags');
+    await expect(page.getByRole('heading', { name: 'Feature flags', level: 1 })).toBeVisible();
+    // The five-column table would push the change control off-screen: the phone gets one card per flag.
+    await expect(page.getByRole('table', { name: /Feature flags/ })).toBeHidden();
+    const cards = page.getByRole('list', { name: 'Feature flags' }).getByRole('listitem');
+    await expect(cards).toHaveCount(5);
+    for (const card of await cards.all()) await expectInsideScreen(card);
+    await expectInsideScreen(page.getByRole('combobox', { name: /Packing algorithm/ }));
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/screenshots/ops-flags-phone.png', fullPage: true });
+
+    // The card's switch has the table's accessible name, so the desktop locator finds it here too.
+    const congestion = page.getByRole('switch', { name: /Congestion avoidance/ });
+    await expectInsideScreen(congestion);
+    const before = (await congestion.getAttribute('aria-checked')) === 'true' ? 'true' : 'false';
+    const after = before === 'true' ? 'false' : 'true';
+    const reason = `E2E ${run}: flipped from a phone on the floor`;
+    await congestion.click();
+    const dialog = page.getByRole('dialog', { name: 'Change Congestion avoidance?' });
+    await expect(dialog.getByRole('list', { name: 'Changes' })).toHaveText(`Congestion avoidance (CONGESTION_AVOIDANCE_ENABLED): ${before} → ${after}`);
+    await expect(dialog).toContainText('For this tenant only. The next putaway batch uses the new values, on every replica.');
+    await dialog.getByLabel(/Reason/).fill(reason);
+    await expectInsideScreen(dialog);
+    await expectInsideScreen(dialog.getByRole('button', { name: 'Apply change' }));
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/screenshots/ops-flags-phone-confirm.png' });
+    await dialog.getByRole('button', { name: 'Apply change' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(congestion).toHaveAttribute('aria-checked', after);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('CONGESTION_AVOIDANCE_ENABLED');
+
+    // The audit log is a stacked list here too: the change and its reason, on screen.
+    const audit = page.getByRole('region', { name: 'Audit log' });
+    await expect(audit.getByRole('table')).toBeHidden();
+    const entry = audit.getByRole('list', { name: 'Audit log entries' }).getByRole('listitem').filter({ hasText: reason });
+    await expect(entry).toContainText('CONGESTION_AVOIDANCE_ENABLED');
+    await expect(entry).toContainText(`${before} → ${after}`);
+    await expectInsideScreen(entry);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/screenshots/ops-flags-phone-after-change.png', fullPage: true });
+
+    // A capacity change says it also binds accepts and overrides; cancelled, so nothing changes.
+    const capacity = page.getByRole('region', { name: 'Capacity rules' });
+    const hardCap = capacity.getByRole('spinbutton', { name: 'Hard cap (%)' });
+    await hardCap.fill((await hardCap.inputValue()) === '100' ? '99' : '100');
+    await capacity.getByRole('button', { name: 'Review change' }).click();
+    const capacityDialog = page.getByRole('dialog', { name: 'Change the capacity rules?' });
+    await expect(capacityDialog).toContainText('every accept and override is checked against the new hard cap');
+    await expectInsideScreen(capacityDialog);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/screenshots/ops-flags-phone-capacity-confirm.png' });
+    await capacityDialog.getByRole('button', { name: 'Cancel' }).click();
+    await capacity.getByRole('button', { name: 'Undo edits' }).click();
+
+    // From md up the table is back, with the same switch; flip it back so the tenant is as found.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByRole('table', { name: /Feature flags/ })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Feature flags' })).toBeHidden();
+    await expect(audit.getByRole('row').filter({ hasText: reason })).toContainText(`${before} → ${after}`);
+    await page.screenshot({ path: 'test-results/screenshots/ops-flags-desktop.png', fullPage: true });
+    await congestion.click();
+    await confirmWithReason(page, `E2E ${run}: back as the phone test found it`, 'Apply change');
+    await expect(congestion).toHaveAttribute('aria-checked', before);
   });
 });
 
@@ -121,6 +209,7 @@ test.describe('manager', () => {
     await page.goto('/flags');
     await expect(page.getByRole('heading', { name: 'Feature flags', level: 1 })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: /ML confidence model/ })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Feature flags' })).toBeHidden();
     await expect(page.getByRole('region', { name: 'Audit log' })).toBeVisible();
     await expect(page.getByRole('switch')).toHaveCount(0);
     await expect(page.getByRole('combobox')).toHaveCount(0);

@@ -51,6 +51,17 @@ function describe({ changes }: CapacityUpdateResult): string {
 }
 
 /**
+ * What a capacity change affects: unlike a flag, the hard cap also governs every accept and
+ * override (re-checked at write time), so the confirmation says so when the cap changes.
+ */
+function effectOf(rules: Rules, current: Rules): string {
+  if (rules.hardCap !== current.hardCap) {
+    return 'For this tenant only. The next putaway batch uses the new values, and every accept and override is checked against the new hard cap, on every replica.';
+  }
+  return `For this tenant only. The next putaway batch uses the new values, on every replica; accepts and overrides are still checked against the hard cap of ${formatPercent(current.hardCap)}.`;
+}
+
+/**
  * The tenant's target band and hard cap. Ops and admins edit them as percentages; a change is
  * checked here with the server's schema, then stated in a confirmation that needs a reason.
  * Everyone else with flags.read sees them read-only.
@@ -161,6 +172,7 @@ export function CapacityRules({ settings, canWrite, tenantName }: { settings: Ca
       {pending ? (
         <ConfirmChangeDialog
           title="Change the capacity rules?"
+          effect={effectOf(pending.rules, settings.effective)}
           changes={pending.changes}
           confirmLabel="Apply change"
           pending={mutation.isPending}

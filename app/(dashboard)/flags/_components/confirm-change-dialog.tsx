@@ -4,8 +4,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 export type ChangeLine = { label: string; flagKey: string; from: string; to: string };
 
+/** What a flag change affects; the capacity rules say their own (they also govern accepts and overrides). */
+export const FLAG_CHANGE_EFFECT = 'For this tenant only. The next putaway batch uses the new values, on every replica.';
+
 type Props = {
   title: string;
+  /** One sentence on who and what the change affects, shown under the title. */
+  effect: string;
   changes: ChangeLine[];
   confirmLabel: string;
   pending: boolean;
@@ -20,7 +25,7 @@ const MIN_REASON = 5;
  * Says exactly what will change before it changes, and will not confirm without a reason
  * (the reason goes to the audit log). Escape or Cancel closes it without a change.
  */
-export function ConfirmChangeDialog({ title, changes, confirmLabel, pending, error, onConfirm, onCancel }: Props) {
+export function ConfirmChangeDialog({ title, effect, changes, confirmLabel, pending, error, onConfirm, onCancel }: Props) {
   const [reason, setReason] = useState('');
   const titleId = useId();
   const reasonId = useId();
@@ -36,18 +41,22 @@ export function ConfirmChangeDialog({ title, changes, confirmLabel, pending, err
     return () => window.removeEventListener('keydown', onKey);
   }, [onCancel, pending]);
 
+  // On a phone the panel takes the screen's width less a margin, and scrolls itself when the
+  // keyboard or a five-line rollback leaves it taller than the screen.
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
-      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-lg rounded-lg bg-white p-6 shadow-xl">
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-3 sm:p-4">
+      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="max-h-full w-full max-w-lg overflow-y-auto rounded-lg bg-white p-4 shadow-xl sm:p-6">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <p className="mt-2 text-sm text-slate-600">For this tenant only. The next putaway batch uses the new values, on every replica.</p>
+        <p className="mt-2 text-sm text-slate-600">{effect}</p>
         <ul className="mt-3 space-y-1 rounded-md bg-slate-50 p-3 text-sm" aria-label="Changes">
           {changes.map((change) => (
-            <li key={change.flagKey}>
+            <li key={change.flagKey} className="wrap-anywhere">
               <span className="font-medium">{change.label}</span> <span className="font-mono text-xs text-slate-500">({change.flagKey})</span>:{' '}
-              <span className="font-mono">{change.from}</span> → <span className="font-mono font-semibold">{change.to}</span>
+              <span className="whitespace-nowrap">
+                <span className="font-mono">{change.from}</span> → <span className="font-mono font-semibold">{change.to}</span>
+              </span>
             </li>
           ))}
         </ul>
@@ -79,7 +88,7 @@ export function ConfirmChangeDialog({ title, changes, confirmLabel, pending, err
               {error}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2 pt-2">
+          <div className="flex flex-wrap justify-end gap-2 pt-2">
             <button type="button" onClick={onCancel} disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
               Cancel
             </button>

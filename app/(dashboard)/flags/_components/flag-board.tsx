@@ -7,7 +7,8 @@ import type { ActionResult } from '@/lib/action-result';
 import { ALGORITHMS, SAFE_FLAG_VALUES, type FlagKey } from '@/lib/schemas/flags';
 import type { FlagSetting, FlagUpdateResult } from '@/lib/server/flags';
 import { rollbackFlagsAction, setFlagAction } from '../actions';
-import { ConfirmChangeDialog, type ChangeLine } from './confirm-change-dialog';
+import { ConfirmChangeDialog, FLAG_CHANGE_EFFECT, type ChangeLine } from './confirm-change-dialog';
+import { FlagCard } from './flag-card';
 import { FlagRow } from './flag-row';
 
 type Pending = { kind: 'set'; key: FlagKey; value: string; changes: ChangeLine[] } | { kind: 'rollback'; changes: ChangeLine[] };
@@ -77,7 +78,13 @@ export function FlagBoard({ flags, problems, canWrite }: { flags: FlagSetting[];
         </p>
       ) : null}
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      {/* Below md the five columns would push Source, the default and the change control off a phone's screen. */}
+      <ul aria-label="Feature flags" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm md:hidden">
+        {flags.map((flag) => (
+          <FlagCard key={flag.key} flag={flag} canWrite={canWrite} algorithms={ALGORITHMS} onRequestChange={(value) => requestChange(flag, value)} />
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Feature flags, their effective values and sources</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
@@ -119,6 +126,7 @@ export function FlagBoard({ flags, problems, canWrite }: { flags: FlagSetting[];
       {pending ? (
         <ConfirmChangeDialog
           title={pending.kind === 'rollback' ? 'Roll back to safe defaults?' : `Change ${pending.changes[0]!.label}?`}
+          effect={FLAG_CHANGE_EFFECT}
           changes={pending.changes}
           confirmLabel={pending.kind === 'rollback' ? 'Roll back' : 'Apply change'}
           pending={mutation.isPending}
