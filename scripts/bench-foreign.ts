@@ -1,4 +1,4 @@
-// `npm run -s bench:foreign -- [--seeds 1-12] [--json] [--write /tmp/plain]`
+// `npm run -s bench:foreign -- [--seeds 1-12] [--json] [--write /tmp/plain] [--day0-stock as-is|slotted]`
 // Runs binwise against first-fit-by-code and abc-class-based on plain warehouses that our
 // generator did not write (lib/simulator/fixtures/plain-warehouse.ts), one seed each, and prints
 // the reductions and band shares per scenario plus their medians. `--write DIR` also saves each
@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { plainWarehouse } from '../lib/simulator/fixtures/plain-warehouse';
+import { DAY_ZERO_STOCK_MODES, type DayZeroStock } from '../lib/simulator/policies/names';
 import { resolvePolicies } from '../lib/simulator/policies/registry';
 import { runSimulation } from '../lib/simulator/run';
 import { parseScenario } from '../lib/simulator/scenario';
@@ -33,11 +34,13 @@ const median = (values: number[]) => {
 function main(): void {
   const seeds = seedList(option('seeds') ?? '1-12');
   const writeDir = option('write');
+  const dayZeroStock = (option('day0-stock') ?? 'as-is') as DayZeroStock;
+  if (!DAY_ZERO_STOCK_MODES.includes(dayZeroStock)) throw new Error(`--day0-stock: expected ${DAY_ZERO_STOCK_MODES.join(' or ')}, got "${dayZeroStock}"`);
   if (writeDir) mkdirSync(writeDir, { recursive: true });
   const rows = seeds.map((seed) => {
     const { scenario: raw, shape } = plainWarehouse(seed);
     if (writeDir) writeFileSync(path.join(writeDir, `plain-warehouse-${seed}.json`), JSON.stringify(raw));
-    const result = runSimulation(parseScenario(raw), { policies: resolvePolicies(['binwise']), seed: 1 });
+    const result = runSimulation(parseScenario(raw), { policies: resolvePolicies(['binwise']), seed: 1, dayZeroStock });
     const by = (name: string) => result.policies.find((policy) => policy.policy === name);
     const binwise = by('binwise');
     const firstFit = by('first-fit-by-code');
@@ -60,6 +63,7 @@ function main(): void {
   const column = (pick: (row: (typeof rows)[number]) => number | null) => rows.map(pick).filter((value): value is number => value !== null);
   const summary = {
     scenarios: rows.length,
+    dayZeroStock,
     medianVsFirstFit: round1(median(column((row) => row.vsFirstFit))),
     medianVsAbc: round1(median(column((row) => row.vsAbc))),
     minVsFirstFit: Math.min(...column((row) => row.vsFirstFit)),
