@@ -10,8 +10,9 @@ import { STORAGE_TYPES, WarehouseState, materialMap } from './state';
  * - Demand: Pareto sku popularity, co-picked job families (paper + CMYK inks + plate + ...),
  *   seasonal bursts of a few families, and rush orders due the same day.
  * - Receipts: reorder-point replenishment sized so stock fills ~60% of the storage cube, with
- *   1–3 days lead time; what is ordered by the last order day arrives, even after it. History orders on days -14..-1 (for ABC and affinity); abc is left out
- *   of the materials, as an export would.
+ *   1–3 days lead time; what is ordered by the last order day arrives, even after it. History
+ *   orders on days -14..-1 (for ABC and affinity); abc is left out of the materials, as an export
+ *   would.
  */
 export type GenerateOptions = { seed: number; locations: number; skus: number; days: number; ordersPerDay?: number; targetFill?: number };
 

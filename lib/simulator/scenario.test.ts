@@ -87,7 +87,7 @@ describe('parseScenario', () => {
     input.locations[0].level = ' 2 ';
     input.locations[1].bay = '07';
     const scenario = parseScenario(input);
-    expect(scenario.locations.map((location) => [location.bay, location.level])).toEqual([['A3', 2], ['07', scenario.locations[1].level]]);
+    expect(scenario.locations.map((location) => [location.bay, location.level])).toEqual([['A3', 2], ['07', 1]]);
     const error = refusal((bad) => void ((bad.locations[0] as { level: unknown }).level = 'B'));
     expect(error.field).toBe('locations[0].level');
     expect(error.message).toContain('1 = floor');
