@@ -204,6 +204,30 @@ describe.each(CASES)('foreign scenario %s', (_name, build) => {
   });
 });
 
+describe.each(Object.keys(FIXTURES))('foreign scenario %s with the day-0 stock slotted by each policy', (name) => {
+  const scenario = load(name);
+  const known = facts(scenario);
+  const { policies, states } = checkedPolicies();
+  let result: SimulationResult;
+  beforeAll(() => {
+    result = runSimulation(scenario, { policies, seed: 1, dayZeroStock: 'slotted' });
+  }, 120_000);
+
+  it('receives the day-0 stock as day-0 receipts, never overfills a bin putting it away, and keeps units', () => {
+    expect(result.scenario.dayZeroStock).toBe('slotted');
+    const asked = demand(scenario, result.scenario.days);
+    for (const policy of result.policies) {
+      expect(policy.unitsReceived, policy.policy).toBe(known.received + known.initial);
+      expect(policy.startStockPickShare, policy.policy).toEqual({ firstHalf: 0, secondHalf: 0 });
+      const picked = asked - policy.unitsShort;
+      const stocked = policy.unitsReceived - policy.unitsNotPlaced;
+      const state = states.get(policy.policy);
+      if (state) expect([...state.lotsBySku.values()].flat().reduce((sum, lot) => sum + lot.quantity, 0), policy.policy).toBe(stocked - picked);
+      for (const [at, value] of numbers(policy)) expect(Number.isFinite(value), `${policy.policy}${at}`).toBe(true);
+    }
+  });
+});
+
 describe('the fixtures are a real test of the schema', () => {
   it('most random scenarios put units away and walk to pick them, so their checks are not vacuous', () => {
     const binwise = resolvePolicies(['binwise']);
