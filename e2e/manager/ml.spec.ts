@@ -1,6 +1,7 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seedDemoModel } from '../../lib/server/ml/seed-demo-model';
 import { storageStateOf } from '../roles';
+import { expectInsideScreen, expectNoSidewaysScroll } from '../screen';
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/binwise_e2e';
 
@@ -10,15 +11,6 @@ test.beforeAll(async () => {
   await seedDemoModel(databaseUrl);
 });
 
-/** Visible and within the viewport's width, so reading or tapping it needs no sideways scroll. */
-async function expectInsideScreen(locator: Locator) {
-  await expect(locator).toBeVisible();
-  const box = await locator.boundingBox();
-  const screenWidth = locator.page().viewportSize()?.width ?? 0;
-  expect(box).not.toBeNull();
-  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
-  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(screenWidth);
-}
 
 test.describe('manager ML accuracy', () => {
   test.use({ storageState: storageStateOf('manager') });
@@ -73,7 +65,7 @@ test.describe('manager ML accuracy on a phone', () => {
       await expectInsideScreen(item);
     }
     await expect(versions.getByRole('heading', { name: /^v\d+ · active$/ })).toHaveCount(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: 'test-results/screenshots/manager-ml-phone.png', fullPage: true });
   });
 });

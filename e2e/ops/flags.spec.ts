@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
 import { storageStateOf } from '../roles';
+import { expectInsideScreen, expectNoSidewaysScroll } from '../screen';
 
 // Ops change a flag through the confirmation dialog (with a required reason), roll back to
 // the runbook's safe defaults, and read the audit log, at a desk and on a 390 px phone.
@@ -20,19 +21,7 @@ async function confirmWithReason(page: Page, reason: string, confirm: string) {
   await expect(dialog).toBeHidden();
 }
 
-/** Visible and within the viewport's width, so reading or tapping it needs no sideways scroll. */
-async function expectInsideScreen(locator: Locator) {
-  await expect(locator).toBeVisible();
-  const box = await locator.boundingBox();
-  const screenWidth = locator.page().viewportSize()?.width ?? 0;
-  expect(box).not.toBeNull();
-  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
-  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(screenWidth);
-}
 
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 test.describe('ops', () => {
   test.use({ storageState: storageStateOf('ops') });

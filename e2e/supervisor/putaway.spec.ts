@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageStateOf } from '../roles';
+import { expectNoSidewaysScroll } from '../screen';
 
 test.use({ storageState: storageStateOf('supervisor') });
 
@@ -91,7 +92,7 @@ test.describe('on a phone', () => {
     // Read back from jsonb, whose key order (shortest first) would put affinity before utilization.
     const factors = await breakdown.getByRole('row').evaluateAll((rows) => rows.map((row) => row.firstElementChild?.textContent));
     expect(factors).toEqual(['travel', 'utilization', 'affinity', 'congestion', 'consolidation', 'Total']);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: 'test-results/screenshots/putaway-phone.png', fullPage: true });
 
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -104,7 +105,7 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/\/heatmap$/);
     await expect(page.getByRole('heading', { name: 'Bin utilization heatmap', level: 1 })).toBeVisible();
     await expect(nav).toBeHidden();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
   });
 
   test('on a 390 px phone the navigation drawer closes from its own Close menu button or Escape, keeping focus inside while open and handing it back to Menu', async ({ page }) => {
