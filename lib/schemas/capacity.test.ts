@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_DEFAULTS, formatPercent, percentToFraction, ZCapacityRules, ZSetCapacitySettingsInput } from './capacity';
+import { CAPACITY_DEFAULTS, formatPercent, fractionToPercent, percentToFraction, ZCapacityRules, ZSetCapacitySettingsInput } from './capacity';
 
 const fieldErrors = (input: unknown) => {
   const parsed = ZCapacityRules.safeParse(input);
@@ -77,6 +77,11 @@ describe('percent helpers', () => {
     expect(formatPercent(0.975)).toBe('97.5%');
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0.6)).toBe('60%');
+  });
+
+  it('fractionToPercent is the percent a page edits, and percentToFraction brings it back', () => {
+    for (const fraction of [0.3, 0.6, 0.85, 0.95, 0.975, 1]) expect(percentToFraction(fractionToPercent(fraction))).toBe(fraction);
+    expect(fractionToPercent(0.975)).toBe(97.5);
   });
 
   it('percentToFraction rounds to a tenth of a percent, so typed percents compare exactly', () => {

@@ -40,9 +40,14 @@ export const CAPACITY_AUDIT_KEYS: Readonly<Record<CapacityField, string>> = {
   hardCap: 'CAPACITY_HARD_CAP',
 };
 
+/** 0.95 → 95, 0.975 → 97.5: the percent a page edits, one decimal at most (inverse of {@link percentToFraction}). */
+export function fractionToPercent(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
+}
+
 /** 0.95 → "95%", 0.975 → "97.5%": one decimal at most, as the page edits them. */
 export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 1000) / 10}%`;
+  return `${fractionToPercent(fraction)}%`;
 }
 
 /** 97.5 → 0.975, rounded to a tenth of a percent so 0.1 + 0.2-style noise never reaches the rules. */

@@ -1,3 +1,4 @@
+import { formatPercent, fractionToPercent } from '../schemas/capacity';
 import type { PolicyResult, SimulationResult } from './run';
 
 const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444', '#0ea5e9', '#84cc16'];
@@ -5,7 +6,6 @@ const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444'
 const feet = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
 const share = (value: number) => `${(value * 100).toFixed(1)}%`;
-const points = (value: number) => `${Math.round(value * 1000) / 10}`;
 
 /** One sentence on where the day-0 stock started, when each policy slotted it itself. */
 export function dayZeroSentence(result: SimulationResult): string | null {
@@ -17,7 +17,7 @@ export function dayZeroSentence(result: SimulationResult): string | null {
 export function capacitySentence(result: SimulationResult): string | null {
   const capacity = result.policies.find((policy) => policy.capacity)?.capacity;
   if (!capacity) return null;
-  return `Binwise fills bins to ${points(capacity.targetBandMin)}–${points(capacity.targetBandMax)}% first and never past ${points(capacity.hardCap)}% (the baselines fill to 100%); the band share columns measure the runbook's 60–85% whatever binwise aims at.`;
+  return `Binwise fills bins to ${fractionToPercent(capacity.targetBandMin)}–${formatPercent(capacity.targetBandMax)} first and never past ${formatPercent(capacity.hardCap)} (the baselines fill to 100%); the band share columns measure the runbook's 60–85% whatever binwise aims at.`;
 }
 
 /** A line chart (SVG) of pick travel per day, one line per policy. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { CAPACITY_FIELDS, CAPACITY_LABELS, formatPercent, type CapacityField, type CapacityRules } from '@/lib/schemas/capacity';
+import { CAPACITY_FIELDS, CAPACITY_LABELS, formatPercent, fractionToPercent, type CapacityField, type CapacityRules } from '@/lib/schemas/capacity';
 
 /** What each value means, under its input. */
 export const CAPACITY_HINTS: Readonly<Record<CapacityField, string>> = {
@@ -13,7 +13,7 @@ export const CAPACITY_HINTS: Readonly<Record<CapacityField, string>> = {
 export type PercentDraft = Record<CapacityField, string>;
 
 /** 0.95 → "95" for an input, without the % sign. */
-export const percentText = (fraction: number) => formatPercent(fraction).slice(0, -1);
+export const percentText = (fraction: number) => String(fractionToPercent(fraction));
 
 type FieldsProps = {
   draft: PercentDraft;

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SimulationView } from '@/lib/server/simulation/get-simulation';
-import { CAPACITY_LIMITS, percentToFraction } from '@/lib/schemas/capacity';
+import { CAPACITY_LIMITS, fractionToPercent, percentToFraction } from '@/lib/schemas/capacity';
 import type { TSimulationParams } from '@/lib/simulator/params';
 import { ALL_POLICY_NAMES, type DayZeroStock, type PolicyName, type SimulationCapacity, type SimulationFlags } from '@/lib/simulator/policies/names';
 import { startSimulationAction } from '../actions';
@@ -43,8 +43,6 @@ function NumberField({ label, value, onChange, min, max, step }: { label: string
   );
 }
 
-const toPercent = (fraction: number) => Math.round(fraction * 1000) / 10;
-
 export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { defaultFlags: SimulationFlags; defaultCapacity: SimulationCapacity }) {
   const [source, setSource] = useState<TSimulationParams['source']>('generated');
   const [generator, setGenerator] = useState({ seed: 1, locations: 3000, skus: 800, days: 30 });
@@ -52,7 +50,7 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
   const [flags, setFlags] = useState<SimulationFlags>(defaultFlags);
   const [dayZeroStock, setDayZeroStock] = useState<DayZeroStock>('as-is');
   // Edited in percent, as on the Feature flags page; sent as fractions.
-  const [capacity, setCapacity] = useState({ min: toPercent(defaultCapacity.targetBandMin), max: toPercent(defaultCapacity.targetBandMax), cap: toPercent(defaultCapacity.hardCap) });
+  const [capacity, setCapacity] = useState({ min: fractionToPercent(defaultCapacity.targetBandMin), max: fractionToPercent(defaultCapacity.targetBandMax), cap: fractionToPercent(defaultCapacity.hardCap) });
   const [jobId, setJobId] = useState<string | null>(null);
 
   const start = useMutation({
@@ -146,9 +144,9 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">Binwise capacity rules (start from this tenant&apos;s)</legend>
           <div className="flex flex-wrap gap-4">
-            <NumberField label="Target band minimum (%)" value={capacity.min} min={toPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(min) => setCapacity({ ...capacity, min })} />
-            <NumberField label="Target band maximum (%)" value={capacity.max} min={toPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(max) => setCapacity({ ...capacity, max })} />
-            <NumberField label="Hard cap (%)" value={capacity.cap} min={toPercent(CAPACITY_LIMITS.hardCapFloor)} max={100} step={0.5} onChange={(cap) => setCapacity({ ...capacity, cap })} />
+            <NumberField label="Target band minimum (%)" value={capacity.min} min={fractionToPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(min) => setCapacity({ ...capacity, min })} />
+            <NumberField label="Target band maximum (%)" value={capacity.max} min={fractionToPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(max) => setCapacity({ ...capacity, max })} />
+            <NumberField label="Hard cap (%)" value={capacity.cap} min={fractionToPercent(CAPACITY_LIMITS.hardCapFloor)} max={100} step={0.5} onChange={(cap) => setCapacity({ ...capacity, cap })} />
           </div>
           <p className="text-xs text-slate-500">Binwise fills bins into the target band first and never past the hard cap; the baselines fill to 100%. The band-share results still measure the runbook&apos;s 60–85%.</p>
         </fieldset>
