@@ -4,7 +4,7 @@ import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
 import { withTenant } from '../db';
 import { AppError } from '../errors';
-import { lockRecommendation, placeRecommendation, recordDecision } from './decision-core';
+import { decisionHardCap, lockRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
@@ -44,6 +44,7 @@ export async function acceptAll(context: AuthContext, input: TAcceptAll): Promis
         ORDER BY location_id, recommendation_id
         FOR UPDATE`;
       const response: AcceptAllResult = { acceptedIds: [], conflicts: [], skipped: [], replayed: false };
+      const hardCap = await decisionHardCap(tx, context);
       for (const { recommendation_id: id } of pending) {
         const rec = await lockRecommendation(tx, id);
         if (!rec) continue; // deleted with its batch meanwhile: nothing to decide
@@ -51,7 +52,7 @@ export async function acceptAll(context: AuthContext, input: TAcceptAll): Promis
           response.skipped.push({ recommendationId: id, status: rec.status });
           continue;
         }
-        const outcome = await placeRecommendation(tx, context, rec, rec.location_id);
+        const outcome = await placeRecommendation(tx, context, rec, rec.location_id, hardCap);
         if (!outcome.ok) {
           response.conflicts.push({ recommendationId: id, sku: rec.sku, message: outcome.message, alternative: outcome.alternative });
           continue;

@@ -4,7 +4,7 @@ import type { AuthContext } from '../auth/session';
 import { assertPermission } from '../auth/session';
 import { withTenant } from '../db';
 import { loadRecommendationView, type RecommendationView } from './batch-view';
-import { capacityConflict, lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
+import { capacityConflict, decisionHardCap, lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
@@ -24,7 +24,7 @@ export async function acceptRecommendation(context: AuthContext, input: TAcceptR
     const replay = await claimIdempotencyKey<DecisionResult>(tx, context.tenantId, idempotencyKey, 'accept', requestHash('accept', { recommendationId }));
     if (replay) return { ...replay, replayed: true };
     const rec = await lockPendingRecommendation(tx, recommendationId);
-    const outcome = await placeRecommendation(tx, context, rec, rec.location_id);
+    const outcome = await placeRecommendation(tx, context, rec, rec.location_id, await decisionHardCap(tx, context));
     if (!outcome.ok) throw capacityConflict(outcome);
     await recordDecision(tx, context, rec, 'ACCEPTED', { finalLocationId: rec.location_id, reasonCode: null, note: null });
     const response: DecisionResult = { recommendation: await loadRecommendationView(tx, recommendationId), replayed: false };

@@ -54,12 +54,16 @@ export async function lockPendingRecommendation(tx: Tx, recommendationId: string
 export type PlacementOutcome = { ok: true; locationId: string } | { ok: false; message: string; alternative: { locationId: string; locationCode: string } | null };
 
 /**
- * Re-checks room under the bin lock and, when it fits, receives the lot there. Room means
- * under the tenant's hard cap as it stands now (read in this transaction, the cap the engine
- * plans new batches with), so an override cannot fill a bin past what the tenant allows.
+ * The tenant's hard cap as it stands now, read in the decision's transaction: the cap the engine
+ * plans new batches with, so an accept or override cannot fill a bin past what the tenant allows.
+ * Read once per transaction (an accept-all places many recommendations under one cap).
  */
-export async function placeRecommendation(tx: Tx, context: AuthContext, rec: LockedRecommendation, locationId: string): Promise<PlacementOutcome> {
-  const { hardCap } = await getEffectiveCapacity(tx, context.tenantId);
+export async function decisionHardCap(tx: Tx, context: AuthContext): Promise<number> {
+  return (await getEffectiveCapacity(tx, context.tenantId)).hardCap;
+}
+
+/** Re-checks room under the bin lock against `hardCap` ({@link decisionHardCap}) and, when it fits, receives the lot there. */
+export async function placeRecommendation(tx: Tx, context: AuthContext, rec: LockedRecommendation, locationId: string, hardCap: number): Promise<PlacementOutcome> {
   const check = await lockAndCheckRoom(tx, { locationId, materialId: rec.material_id, sku: rec.sku, quantity: rec.quantity, hardCap });
   if (!check.ok) {
     const alternative = await findAlternativeWithRoom(tx, {

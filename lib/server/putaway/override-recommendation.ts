@@ -6,7 +6,7 @@ import { withTenant } from '../db';
 import { AppError } from '../errors';
 import type { DecisionResult } from './accept-recommendation';
 import { loadRecommendationView } from './batch-view';
-import { capacityConflict, lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
+import { capacityConflict, decisionHardCap, lockPendingRecommendation, placeRecommendation, recordDecision } from './decision-core';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { countDecision, countUnexpectedDecisionError } from './putaway-metrics';
 import { parsePutawayInput } from './validate';
@@ -34,7 +34,7 @@ export async function overrideRecommendation(context: AuthContext, input: TOverr
     if (target.hazard_class && !target.hazard_allowed) {
       throw new AppError('BAD_USER_INPUT', `locationCode: ${locationCode} is not in a zone approved for ${target.hazard_class} material.`, { fieldErrors: { locationCode: ['zone not approved for hazardous material'] } });
     }
-    const outcome = await placeRecommendation(tx, context, rec, target.location_id);
+    const outcome = await placeRecommendation(tx, context, rec, target.location_id, await decisionHardCap(tx, context));
     if (!outcome.ok) throw capacityConflict(outcome);
     await recordDecision(tx, context, rec, 'OVERRIDDEN', { finalLocationId: target.location_id, reasonCode, note: note ?? null });
     const response: DecisionResult = { recommendation: await loadRecommendationView(tx, recommendationId), replayed: false };
