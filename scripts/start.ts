@@ -71,8 +71,13 @@ await client.connect();
 const migration = await migrateUp(client);
 log(migration.applied.length ? `applied migrations: ${migration.applied.join(', ')}` : 'database schema is up to date');
 const { rows } = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM tenants');
+const seeded = Number(rows[0]?.n ?? 0) > 0;
+// A demo seeded here on an earlier day: orders due today again, full "last 30 days" windows.
+// Databases without the demo anchor (production, a pinned --now) are left alone; a demo seeded
+// just below needs no roll.
+if (seeded) await rollDemoDataForward(client, { log });
 await client.end();
-if (Number(rows[0]?.n ?? 0) === 0) {
+if (!seeded) {
   const locations = Number(process.env.BINWISE_DEMO_LOCATIONS ?? 2000);
   log(`empty database: seeding the demo warehouse (${locations} locations)…`);
   const seedStarted = Date.now();
@@ -84,12 +89,6 @@ if (Number(rows[0]?.n ?? 0) === 0) {
   await seedDemoModel(adminUrl, { now: anchor });
   log(`demo data seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
-
-// A demo seeded here on an earlier day: orders due today again, full "last 30 days" windows.
-// Databases without the demo anchor (production, a pinned --now) are left alone.
-const roller = new pg.Client({ connectionString: adminUrl });
-await roller.connect();
-await rollDemoDataForward(roller, { log }).finally(() => roller.end());
 
 // The feature-flag defaults production gets from its ConfigMap; a variable set in the shell wins.
 const configMap = parseYaml(readFileSync(path.join(root, 'k8s/production/bin-optimization/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
