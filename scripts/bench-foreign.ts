@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { plainWarehouse } from '../lib/simulator/fixtures/plain-warehouse';
-import { DAY_ZERO_STOCK_MODES, type DayZeroStock } from '../lib/simulator/policies/names';
+import { DAY_ZERO_STOCK_MODES, isDayZeroStock } from '../lib/simulator/policies/names';
 import { resolvePolicies } from '../lib/simulator/policies/registry';
 import { runSimulation } from '../lib/simulator/run';
 import { parseScenario } from '../lib/simulator/scenario';
@@ -34,8 +34,8 @@ const median = (values: number[]) => {
 function main(): void {
   const seeds = seedList(option('seeds') ?? '1-12');
   const writeDir = option('write');
-  const dayZeroStock = (option('day0-stock') ?? 'as-is') as DayZeroStock;
-  if (!DAY_ZERO_STOCK_MODES.includes(dayZeroStock)) throw new Error(`--day0-stock: expected ${DAY_ZERO_STOCK_MODES.join(' or ')}, got "${dayZeroStock}"`);
+  const dayZeroStock = option('day0-stock') ?? 'as-is';
+  if (!isDayZeroStock(dayZeroStock)) throw new Error(`--day0-stock: expected ${DAY_ZERO_STOCK_MODES.join(' or ')}, got "${dayZeroStock}"`);
   if (writeDir) mkdirSync(writeDir, { recursive: true });
   const rows = seeds.map((seed) => {
     const { scenario: raw, shape } = plainWarehouse(seed);

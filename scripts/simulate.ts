@@ -8,7 +8,7 @@ import pg from 'pg';
 import { generateScenario } from '../lib/simulator/generate';
 import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-db';
 import { OptimizerInputError } from '../lib/optimizer';
-import { DAY_ZERO_STOCK_MODES, type DayZeroStock } from '../lib/simulator/policies/names';
+import { DAY_ZERO_STOCK_MODES, isDayZeroStock, type DayZeroStock } from '../lib/simulator/policies/names';
 import { ALL_POLICY_NAMES, DEFAULT_CAPACITY, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationCapacity, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
@@ -76,7 +76,7 @@ function parseCapacity(args: Args): SimulationCapacity {
 
 function parseDayZeroStock(raw: string | true | undefined): DayZeroStock {
   if (raw === undefined) return 'as-is';
-  if (typeof raw === 'string' && (DAY_ZERO_STOCK_MODES as readonly string[]).includes(raw)) return raw as DayZeroStock;
+  if (isDayZeroStock(raw)) return raw;
   throw new ScenarioError('--day0-stock', `expected ${DAY_ZERO_STOCK_MODES.join(' or ')}; got "${String(raw)}"`);
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { scenarioFromDatabase, type QueryFunction } from '@/lib/simulator/from-db';
 import { generateScenario } from '@/lib/simulator/generate';
 import { ZSimulationParams } from '@/lib/simulator/params';
-import { DEFAULT_CAPACITY, resolvePolicies } from '@/lib/simulator/policies/registry';
+import { resolvePolicies } from '@/lib/simulator/policies/registry';
 import { simulationSteps, type SimulationResult } from '@/lib/simulator/run';
 import { withTenant } from '../db';
 import { registerJobHandler } from '../jobs';
@@ -31,7 +31,7 @@ registerJobHandler<unknown, SimulationResult>(SIMULATION_JOB_KIND, async (job, r
           { timeoutMs: 60_000 },
         );
   const steps = simulationSteps(scenario, {
-    policies: resolvePolicies(params.policies, params.flags, params.capacity ?? DEFAULT_CAPACITY),
+    policies: resolvePolicies(params.policies, params.flags, params.capacity),
     seed: params.source === 'generated' ? params.generator.seed : 1,
     dayZeroStock: params.dayZeroStock,
   });

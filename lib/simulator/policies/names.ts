@@ -24,6 +24,10 @@ export type SimulationCapacity = CapacityRules;
 export const DAY_ZERO_STOCK_MODES = ['as-is', 'slotted'] as const;
 export type DayZeroStock = (typeof DAY_ZERO_STOCK_MODES)[number];
 
+export function isDayZeroStock(value: unknown): value is DayZeroStock {
+  return (DAY_ZERO_STOCK_MODES as readonly unknown[]).includes(value);
+}
+
 /** The flags the CLI uses unless told otherwise (ML is off: a simulation has no reviewer decisions). */
 export const DEFAULT_FLAGS: SimulationFlags = { SKU_AFFINITY_ENABLED: true, CROSS_DOCK_ENABLED: true, CONGESTION_AVOIDANCE_ENABLED: true };
 
