@@ -10,3 +10,10 @@ export type ActionResult<T> =
         details?: Record<string, unknown>;
       };
     };
+
+/** A server action's data, or its refusal thrown as an Error with the server's message (for React Query's `error`). */
+export async function unwrapAction<T>(result: Promise<ActionResult<T>>): Promise<T> {
+  const outcome = await result;
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.data;
+}

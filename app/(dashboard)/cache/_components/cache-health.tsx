@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unwrapAction } from '@/lib/action-result';
 import type { CacheStatus } from '@/lib/server/cache/get-cache-status';
 import { StatCard } from '@/components/ui/stat-card';
 import { refreshCacheAction } from '../actions';
@@ -34,11 +35,7 @@ export function CacheHealth({ canRefresh }: { canRefresh: boolean }) {
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: ['cache-status'], queryFn: fetchStatus, refetchInterval: 10_000 });
   const refresh = useMutation({
-    mutationFn: async () => {
-      const result = await refreshCacheAction({});
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    mutationFn: () => unwrapAction(refreshCacheAction({})),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['cache-status'] }),
   });
 

@@ -3,7 +3,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/action-result';
 import {
   CAPACITY_AUDIT_KEYS,
   CAPACITY_FIELDS,
@@ -14,6 +13,7 @@ import {
   type CapacityField,
   type CapacityRules as Rules,
 } from '@/lib/schemas/capacity';
+import { unwrapAction } from '@/lib/action-result';
 import type { CapacitySettings, CapacityUpdateResult } from '@/lib/server/capacity';
 import { setCapacityAction } from '../actions';
 import { CapacityFields, CapacityValues, percentText, type PercentDraft } from './capacity-fields';
@@ -37,12 +37,6 @@ function check(draft: PercentDraft): { rules: Rules } | { errors: Partial<Record
   const errors: Partial<Record<CapacityField, string>> = {};
   for (const issue of parsed.error.issues) errors[issue.path[0] as CapacityField] ??= issue.message;
   return { errors };
-}
-
-async function unwrap(result: Promise<ActionResult<CapacityUpdateResult>>): Promise<CapacityUpdateResult> {
-  const outcome = await result;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.data;
 }
 
 function describe({ changes }: CapacityUpdateResult): string {
@@ -74,7 +68,7 @@ export function CapacityRules({ settings, canWrite, tenantName }: { settings: Ca
   const [notice, setNotice] = useState<string | null>(null);
 
   const mutation = useMutation({
-    mutationFn: (input: { rules: Rules; reason: string }) => unwrap(setCapacityAction({ ...input.rules, reason: input.reason })),
+    mutationFn: (input: { rules: Rules; reason: string }) => unwrapAction(setCapacityAction({ ...input.rules, reason: input.reason })),
     onSuccess: (result) => {
       setPending(null);
       setDraft(draftOf(result.effective));

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import { unwrapAction } from '@/lib/action-result';
 import { ALGORITHMS, SAFE_FLAG_VALUES, type FlagKey } from '@/lib/schemas/flags';
 import type { FlagSetting, FlagUpdateResult } from '@/lib/server/flags';
 import { rollbackFlagsAction, setFlagAction } from '../actions';
@@ -12,12 +12,6 @@ import { FlagCard } from './flag-card';
 import { FlagRow } from './flag-row';
 
 type Pending = { kind: 'set'; key: FlagKey; value: string; changes: ChangeLine[] } | { kind: 'rollback'; changes: ChangeLine[] };
-
-async function unwrap(result: Promise<ActionResult<FlagUpdateResult>>): Promise<FlagUpdateResult> {
-  const outcome = await result;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.data;
-}
 
 function describeChanges({ changes }: FlagUpdateResult): string {
   if (changes.length === 0) return 'Nothing changed: those values were already set for this tenant.';
@@ -37,8 +31,8 @@ export function FlagBoard({ flags, problems, canWrite }: { flags: FlagSetting[];
   const mutation = useMutation({
     mutationFn: (input: { pending: Pending; reason: string }) =>
       input.pending.kind === 'set'
-        ? unwrap(setFlagAction({ flagKey: input.pending.key, value: input.pending.value, reason: input.reason }))
-        : unwrap(rollbackFlagsAction({ reason: input.reason })),
+        ? unwrapAction(setFlagAction({ flagKey: input.pending.key, value: input.pending.value, reason: input.reason }))
+        : unwrapAction(rollbackFlagsAction({ reason: input.reason })),
     onSuccess: (result) => {
       setPending(null);
       setNotice(describeChanges(result));

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
+import { unwrapAction } from '@/lib/action-result';
 import type { ModelSummary } from '@/lib/server/ml/find-models';
 import { rollbackModelAction } from '../actions';
 
@@ -14,11 +15,7 @@ export function ModelVersions({ models, canRollback }: { models: ModelSummary[];
   const router = useRouter();
   const [confirming, setConfirming] = useState<number | null>(null);
   const rollback = useMutation({
-    mutationFn: async (version: number) => {
-      const result = await rollbackModelAction({ version });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    mutationFn: (version: number) => unwrapAction(rollbackModelAction({ version })),
     onSuccess: () => {
       setConfirming(null);
       router.refresh();

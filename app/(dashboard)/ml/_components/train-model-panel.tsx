@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { unwrapAction } from '@/lib/action-result';
 import type { Job } from '@/lib/server/jobs';
 import type { TrainModelOutcome } from '@/lib/server/ml/train-model';
 import { startMlTrainingAction } from '../actions';
@@ -21,11 +22,7 @@ export function TrainModelPanel() {
   const router = useRouter();
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: async () => {
-      const result = await startMlTrainingAction({});
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    mutationFn: () => unwrapAction(startMlTrainingAction({})),
     onSuccess: (data) => setJobId(data.jobId),
   });
   const job = useQuery({

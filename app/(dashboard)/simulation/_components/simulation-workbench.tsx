@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { unwrapAction } from '@/lib/action-result';
 import type { SimulationView } from '@/lib/server/simulation/get-simulation';
 import { CAPACITY_LIMITS, fractionToPercent, percentToFraction } from '@/lib/schemas/capacity';
 import type { TSimulationParams } from '@/lib/simulator/params';
@@ -54,11 +55,7 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
   const [jobId, setJobId] = useState<string | null>(null);
 
   const start = useMutation({
-    mutationFn: async (params: TSimulationParams) => {
-      const result = await startSimulationAction(params);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    mutationFn: (params: TSimulationParams) => unwrapAction(startSimulationAction(params)),
     onSuccess: (data) => setJobId(data.jobId),
   });
 
