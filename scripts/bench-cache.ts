@@ -10,6 +10,7 @@ import { register } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { medianOf as median } from './lib/median';
 
 // lib/server modules start with `import 'server-only'`, which throws outside React's server
 // build: map it to an empty module (as vitest's alias does). next-auth's CommonJS provider
@@ -34,7 +35,6 @@ const TARGET_LOTS = 1_000_000;
 const databaseUrl = option('database-url') ?? process.env.BENCH_CACHE_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/binwise_bench_cache';
 const log = (message: string) => { if (!json) console.error(message); };
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function ensureDatabase(): Promise<void> {
   const { createDatabase } = await import('./lib/databases.ts');

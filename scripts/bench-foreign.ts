@@ -11,6 +11,7 @@ import { DAY_ZERO_STOCK_MODES, isDayZeroStock } from '../lib/simulator/policies/
 import { resolvePolicies } from '../lib/simulator/policies/registry';
 import { runSimulation } from '../lib/simulator/run';
 import { parseScenario } from '../lib/simulator/scenario';
+import { median } from './lib/median';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,10 +27,6 @@ function seedList(text: string): number[] {
 }
 
 const round1 = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? null : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-};
 
 function main(): void {
   const seeds = seedList(option('seeds') ?? '1-12');

@@ -8,6 +8,7 @@
  * Prints one JSON object: per size, the median and max ms of each mode and their ratio.
  */
 import { mulberry32, optimizePutaway, syntheticWarehouse, MAX_RECENT_ORDERS } from '../lib/optimizer/index';
+import { medianOf as median } from './lib/median';
 
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
@@ -27,7 +28,6 @@ function ordersFor(skus: readonly string[], seed: number): { orders: string[][];
   return { orders: orders.slice(-MAX_RECENT_ORDERS), affinity };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = [];
 for (const [locations, lines] of [[10_000, 50], [10_000, 500], [100_000, 1_000]] as const) {
   const w = syntheticWarehouse({ locations, lines, unitsPerLine: 10, seed: 7 });

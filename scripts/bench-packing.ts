@@ -27,6 +27,10 @@ import {
 } from './lib/benchdata';
 import { readFileSync } from 'node:fs';
 import { benchmarkFamilies } from './lib/packing-families';
+import { median as medianOrNull } from './lib/median';
+
+/** 0 for no runs: a set with no instances reports 0 ms, as before. */
+const median = (xs: number[]): number => medianOrNull(xs) ?? 0;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ALGS: readonly PackingAlgorithm[] = ['FFD', 'BFD', 'HYBRID'];
@@ -104,12 +108,6 @@ type SetReport = {
   byN?: Record<string, Record<string, number>>;
 };
 
-function median(xs: number[]): number {
-  if (xs.length === 0) return 0;
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
