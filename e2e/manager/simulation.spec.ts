@@ -1,10 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download } from '@playwright/test';
 import { storageStateOf } from '../roles';
+import { expectInsideScreen, expectNoSidewaysScroll } from '../screen';
+
+const readDownload = async (download: Download) => readFile(await download.path(), 'utf8');
 
 test.describe('manager simulation', () => {
   test.use({ storageState: storageStateOf('manager') });
 
-  test('a manager runs a small generated simulation and sees charts and the table', async ({ page }) => {
+  test('a manager runs a small generated simulation, sees charts and the table, and downloads the results and the report', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto('/simulation');
     await expect(page.getByRole('heading', { name: 'Simulation', level: 1 })).toBeVisible();
@@ -31,6 +35,30 @@ test.describe('manager simulation', () => {
     await expect(results.getByText(/Binwise fills bins to .+ first and never past 100%/)).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toHaveAttribute('aria-valuenow', '100');
     await page.screenshot({ path: 'test-results/screenshots/manager-simulation.png', fullPage: true });
+
+    // The results leave the page as files: the CLI's --json, and its report with the chart inside.
+    const jsonButton = results.getByRole('button', { name: 'Download results (JSON)' });
+    const markdownButton = results.getByRole('button', { name: 'Download report (Markdown)' });
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), jsonButton.click()]);
+    expect(jsonDownload.suggestedFilename()).toMatch(/^simulation-generated-seed-1-\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(await readDownload(jsonDownload)) as { scenario: { name: string }; policies: { policy: string }[] };
+    expect(json.scenario.name).toBe('generated-seed-1');
+    expect(json.policies.map((policy) => policy.policy)).toContain('binwise');
+    const [markdownDownload] = await Promise.all([page.waitForEvent('download'), markdownButton.click()]);
+    expect(markdownDownload.suggestedFilename()).toMatch(/^simulation-generated-seed-1-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = await readDownload(markdownDownload);
+    expect(markdown.startsWith('# Simulation: generated-seed-1\n')).toBe(true);
+    expect(markdown).toContain('](data:image/svg+xml;base64,');
+    expect(markdown).not.toContain('](../simulator.md)');
+    await results.screenshot({ path: 'test-results/screenshots/manager-simulation-downloads.png' });
+
+    // On a 390 px phone both buttons are reachable without scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await jsonButton.scrollIntoViewIfNeeded();
+    await expectInsideScreen(jsonButton);
+    await expectInsideScreen(markdownButton);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/screenshots/manager-simulation-downloads-phone.png' });
   });
 
   test('the simulation job endpoint refuses an unknown job with NOT_FOUND', async ({ request }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLAGS, resolvePolicies } from './policies/registry';
-import { markdownReport, travelChartSvg } from './report';
+import { markdownReport, svgDataUri, travelChartSvg } from './report';
 import { runSimulation } from './run';
 import { parseScenario } from './scenario';
 import { tinyScenario } from './test-fixtures';
@@ -31,6 +31,28 @@ describe('report', () => {
     const markdown = markdownReport(slotted, 'tiny.svg');
     expect(markdown).toContain('Day-0 stock slotted by each policy');
     expect(markdown).not.toContain('placed by no policy');
+  });
+
+  it('links docs/simulator.md relative to docs/simulation/ by default, and names it as given when told where the travel model is documented', () => {
+    expect(markdownReport(result, 'tiny.svg')).toContain('Travel model, policies and assumptions: [docs/simulator.md](../simulator.md). Reductions');
+    const standalone = markdownReport(result, 'tiny.svg', undefined, { travelModelDocs: 'docs/simulator.md in the Binwise repository' });
+    expect(standalone).toContain('Travel model, policies and assumptions: docs/simulator.md in the Binwise repository. Reductions');
+    expect(standalone).not.toContain('](../simulator.md)');
+  });
+
+  it('embeds the travel chart in the report as a base64 data URI that decodes to the same SVG', () => {
+    const svg = travelChartSvg(result);
+    const uri = svgDataUri(svg);
+    expect(uri.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    expect(Buffer.from(uri.slice('data:image/svg+xml;base64,'.length), 'base64').toString('utf8')).toBe(svg);
+    expect(markdownReport(result, uri)).toContain(`![Pick travel per day per policy](${uri})`);
+  });
+
+  it('encodes non-Latin-1 text in a data URI as UTF-8 instead of throwing, however long the SVG', () => {
+    // Long enough to be encoded in several chunks, with multi-byte characters across their edges.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg"><text>Lager Süd – 60–85% 倉庫 📦 ${'ü倉'.repeat(20_000)}</text></svg>`;
+    const encoded = svgDataUri(svg).slice('data:image/svg+xml;base64,'.length);
+    expect(Buffer.from(encoded, 'base64').toString('utf8')).toBe(svg);
   });
 
   it('draws one line per policy in a standalone SVG', () => {

@@ -55,6 +55,19 @@ export function travelChartSvg(result: SimulationResult, width = 760, height = 3
   return parts.join('\n');
 }
 
+/**
+ * An SVG as a `data:image/svg+xml;base64,…` URI, so a report can carry its chart inside one file.
+ * The text is encoded as UTF-8 before base64 (`btoa` alone takes only Latin-1 and would throw on
+ * a scenario or policy name outside it); TextEncoder and btoa exist in browsers and Node alike.
+ */
+export function svgDataUri(svg: string): string {
+  const bytes = new TextEncoder().encode(svg);
+  let binary = '';
+  // In chunks: spreading a whole large chart into String.fromCharCode would overflow the call stack.
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
+}
+
 /** Results stored before the field existed have no day-0 pick share. */
 const startShare = (policy: PolicyResult) => (policy.startStockPickShare ? `${share(policy.startStockPickShare.firstHalf)} / ${share(policy.startStockPickShare.secondHalf)}` : '—');
 
@@ -65,9 +78,25 @@ function row(policy: PolicyResult): string {
   return `| ${policy.policy} | ${feet(policy.pickTravel)} | ${feet(policy.pickTravelPerOrder)} | ${percent(policy.reductionVsFirstFit)} | ${percent(policy.reductionVsAbc)} | ${percent(policy.lateReductionVsFirstFit)} / ${percent(policy.lateReductionVsAbc)} | ${share(policy.bandShareEnd)} | ${share(policy.bandShareAvg)} | ${share(policy.bandShareAfterPutaway)} | ${oneUnit(policy)} | ${startShare(policy)} | ${policy.binsUsedEnd} | ${policy.unitsNotPlaced} | ${policy.unitsShort} | ${policy.crossDockHits} | ${feet(policy.putawayTravel)} |`;
 }
 
-/** The markdown report; `chartFile` is the SVG's file name, written next to the report. */
-export function markdownReport(result: SimulationResult, chartFile: string, command?: string): string {
+/** The link the CLI's reports carry: they are written to docs/simulation/, beside docs/simulator.md. */
+const TRAVEL_MODEL_LINK = '[docs/simulator.md](../simulator.md)';
+
+export type ReportOptions = {
+  /**
+   * Where the report says the travel model is documented, as Markdown. Defaults to a link relative
+   * to docs/simulation/; a report read away from the repository (a download) would carry a dead
+   * link there, so it names the file in plain text instead.
+   */
+  travelModelDocs?: string;
+};
+
+/**
+ * The markdown report. `chartFile` is the travel chart's address: the SVG's file name, written next
+ * to the report by the CLI, or a data URI ({@link svgDataUri}) for a report that travels alone.
+ */
+export function markdownReport(result: SimulationResult, chartFile: string, command?: string, options: ReportOptions = {}): string {
   const { scenario } = result;
+  const travelModelDocs = options.travelModelDocs ?? TRAVEL_MODEL_LINK;
   const lines = [
     `# Simulation: ${scenario.name}`,
     '',
@@ -78,7 +107,7 @@ export function markdownReport(result: SimulationResult, chartFile: string, comm
     '',
     dayZeroSentence(result) ?? '',
     '',
-    `Travel model, policies and assumptions: [docs/simulator.md](../simulator.md). Reductions are of total pick travel (positive = less walking). ${result.scenario.dayZeroStock === 'slotted' ? '' : 'The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. '}"Below band holding one unit" counts occupied bins under 60% that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.`,
+    `Travel model, policies and assumptions: ${travelModelDocs}. Reductions are of total pick travel (positive = less walking). ${result.scenario.dayZeroStock === 'slotted' ? '' : 'The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. '}"Below band holding one unit" counts occupied bins under 60% that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.`,
     '',
     '| policy | pick travel (ft) | per order (ft) | vs first-fit-by-code | vs abc-class-based | second half: vs first-fit / vs abc | bins in 60–85% band (end) | band (avg over days) | band right after putaway | below band holding one unit (avg) | picked from day-0 stock: first / second half | bins used (end) | units not placed | units short at pick | cross-dock hits | putaway travel (ft) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

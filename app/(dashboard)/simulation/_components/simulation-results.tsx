@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { StatCard } from '@/components/ui/stat-card';
 import { capacitySentence, dayZeroSentence } from '@/lib/simulator/report';
 import type { SimulationResult } from '@/lib/simulator/run';
+import { SimulationDownloads } from './simulation-downloads';
 import { SimulationTable } from './simulation-table';
 import { feet, oneUnitHint, pct } from './format';
 
@@ -69,10 +70,13 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
 
   return (
     <section className="space-y-4" aria-label="Simulation results">
-      <p className="text-sm text-slate-600">
-        {scenario.name}: {feet.format(scenario.locations)} locations, {feet.format(scenario.skus)} SKUs, {scenario.days} days, {feet.format(scenario.orders)} orders — simulated in{' '}
-        {(result.totalMs / 1000).toFixed(1)} s.
-      </p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className="min-w-0 flex-1 basis-72 text-sm text-slate-600">
+          {scenario.name}: {feet.format(scenario.locations)} locations, {feet.format(scenario.skus)} SKUs, {scenario.days} days, {feet.format(scenario.orders)} orders — simulated in{' '}
+          {(result.totalMs / 1000).toFixed(1)} s.
+        </p>
+        <SimulationDownloads result={result} />
+      </div>
       {[dayZeroSentence(result), capacitySentence(result)].filter(Boolean).map((sentence) => (
         <p key={sentence} className="text-xs text-slate-500">
           {sentence}
