@@ -26,6 +26,8 @@ export class WarehouseState {
   readonly contents: Map<string, number>[];
   /** Open lots per sku, oldest first. */
   readonly lotsBySku = new Map<string, Lot[]>();
+  /** Inside dimensions of each bin, smallest first (3 per bin): a fit check runs per bin and receipt line, so they are sorted once. */
+  private readonly insideSorted: Float64Array;
   private nextSeq = 1;
 
   constructor(
@@ -36,12 +38,17 @@ export class WarehouseState {
     this.usedCube = new Float64Array(locations.length);
     this.usedWeight = new Float64Array(locations.length);
     this.contents = locations.map(() => new Map());
+    this.insideSorted = new Float64Array(3 * locations.length);
+    locations.forEach((location, bin) => {
+      const { l, w, h } = location.insideInches;
+      this.insideSorted.set([l, w, h].sort((a, b) => a - b), 3 * bin);
+    });
   }
 
   fitsDimensions(bin: number, material: Material): boolean {
-    const inside = this.locations[bin].insideInches;
-    const sorted = [inside.l, inside.w, inside.h].sort((a, b) => a - b);
-    return material.sortedDims[0] <= sorted[0] + EPSILON && material.sortedDims[1] <= sorted[1] + EPSILON && material.sortedDims[2] <= sorted[2] + EPSILON;
+    const inside = this.insideSorted;
+    const at = 3 * bin;
+    return material.sortedDims[0] <= inside[at] + EPSILON && material.sortedDims[1] <= inside[at + 1] + EPSILON && material.sortedDims[2] <= inside[at + 2] + EPSILON;
   }
 
   /** How many more units of `material` this bin accepts now (0 when it does not fit at all). */

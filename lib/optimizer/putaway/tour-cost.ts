@@ -231,6 +231,9 @@ const SELECT_FIRST = 16;
 export function aisleAtRank(tour: TourSearch, rank: number): number {
   const { aisles, cost, geometry: g } = tour;
   if (rank >= aisles.length) return -1;
+  // the scan asks for its current aisle once per bin it reads: answer from the ranked prefix
+  // before building the comparator
+  if (rank < tour.ranked) return aisles[rank];
   const before = (p: number, q: number): number => cost[p] - cost[q] || Math.abs(g.u[p] - g.dockU) - Math.abs(g.u[q] - g.dockU) || p - q;
   while (tour.ranked <= rank) {
     if (tour.ranked >= SELECT_FIRST) {
