@@ -74,8 +74,10 @@ export function DashboardNav({ items, tenantName }: { items: readonly NavItem[];
 
   return (
     <>
-      <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 lg:hidden">
-        <p className="text-lg font-bold text-indigo-700">
+      {/* The tenant name is the one part of this bar that can grow, so it is the part that gives
+          way (cut with an ellipsis, the full name in the title and in the drawer): Menu keeps its width. */}
+      <div className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 lg:hidden">
+        <p title={tenantName} className="min-w-0 truncate text-lg font-bold text-indigo-700">
           Binwise <span className="text-xs font-normal text-slate-500">{tenantName}</span>
         </p>
         <button
@@ -84,7 +86,7 @@ export function DashboardNav({ items, tenantName }: { items: readonly NavItem[];
           aria-expanded={open}
           aria-controls={PANEL_ID}
           onClick={() => setOpen(!open)}
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          className="shrink-0 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
         >
           Menu
         </button>

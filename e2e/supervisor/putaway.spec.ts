@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { storageStateOf } from '../roles';
-import { expectNoSidewaysScroll } from '../screen';
+import { storageStateOf, type AccountName } from '../roles';
+import { expectInsideScreen, expectNoSidewaysScroll } from '../screen';
 
 test.use({ storageState: storageStateOf('supervisor') });
 
@@ -139,4 +139,46 @@ test.describe('on a phone', () => {
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await expect(menu).toBeFocused();
   });
+
+  // The header under the Menu bar is the same for every role, but the seeded names differ in
+  // length: "Acme Warehouse Supervisor · SUPERVISOR" is the one that used to wrap onto a second line.
+  const SIGNED_IN_AS: Partial<Record<AccountName, string>> = {
+    supervisor: 'Acme Warehouse Supervisor · SUPERVISOR',
+    ops: 'Acme Operations Engineer · OPS',
+    manager: 'Acme Operations Manager · MANAGER',
+    admin: 'Acme Administrator · ADMIN',
+  };
+  for (const [role, signedInAs] of Object.entries(SIGNED_IN_AS) as [AccountName, string][]) {
+    test.describe(role, () => {
+      test.use({ storageState: storageStateOf(role) });
+
+      test(`on a 390 px phone the header signed in as ${role} stays one line, keeps the full name and role in its text and title, and shows Menu and Sign out inside the screen`, async ({ page }) => {
+        await page.goto('/');
+        await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+        const header = page.getByRole('banner');
+        const signOut = header.getByRole('button', { name: 'Sign out' });
+        const menu = page.getByRole('button', { name: 'Menu', exact: true });
+        const user = header.getByTitle(signedInAs, { exact: true });
+        // Cut only on screen: the text a screen reader reads is the whole of it.
+        await expect(user).toHaveText(signedInAs);
+        await expect(user.getByText(signedInAs.split(' · ')[1]!, { exact: true })).toBeVisible();
+        await expectInsideScreen(signOut);
+        await expectInsideScreen(menu);
+        await expectInsideScreen(user);
+        await expectNoSidewaysScroll(page);
+
+        // One line: Sign out is the tallest thing in the header, so a header no taller than it plus
+        // the header's own padding and border, and a name no taller than it, have nothing wrapped.
+        const [headerBox, signOutBox, userBox] = await Promise.all([header.boundingBox(), signOut.boundingBox(), user.boundingBox()]);
+        const frame = await header.evaluate((el) => {
+          const style = getComputedStyle(el);
+          return parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+        });
+        expect(headerBox!.height).toBeLessThanOrEqual(signOutBox!.height + frame + 1);
+        expect(userBox!.height).toBeLessThan(signOutBox!.height);
+        expect(Math.abs(userBox!.y + userBox!.height / 2 - (signOutBox!.y + signOutBox!.height / 2))).toBeLessThanOrEqual(1);
+        await page.screenshot({ path: `test-results/screenshots/phone-header-${role}.png` });
+      });
+    });
+  }
 });
