@@ -2,11 +2,17 @@ import { parseScenario, type Scenario } from './scenario';
 
 /**
  * Builds a scenario from the product's tables: the facility, its active bins and materials,
- * today's stock as the initial lots, and the last `days` days of receipts and orders replayed
- * from day 0 (orders of the 60 days before that become history for ABC and affinity).
+ * the stock as it stood when the window opened as the initial lots, and the last `days` days of
+ * receipts and orders replayed from day 0 (orders of the 60 days before that become history for
+ * ABC and affinity).
+ * The stock at the start is each lot's quantity on hand today less its inventory transactions
+ * since (receipts, picks, moves and adjustments are signed changes to the lot), in the bin the lot
+ * lies in: a lot received inside the window starts empty, and one picked empty inside it starts
+ * with what was picked. Starting from today's stock instead would count a receipt of the window
+ * that is still on hand twice, and miss the stock picked out inside the window. The lots come
+ * oldest first, since the replay picks its day-0 stock in that order (FIFO).
  * It runs through an injected query function, so it stays free of I/O itself and works both
  * from the CLI (a pg client filtered by tenant) and the server (a withTenant transaction).
- * Approximation: the replay starts from today's stock rather than the stock of 30 days ago.
  */
 export type QueryFunction = <Row>(text: string, values: readonly unknown[]) => Promise<Row[]>;
 
@@ -36,10 +42,15 @@ export async function scenarioFromDatabase(query: QueryFunction, tenantId: strin
     [tenantId],
   );
   const lots = await query<{ sku: string; code: string; quantity: number }>(
-    `SELECT m.sku, l.location_code AS code, lot.quantity_on_hand AS quantity
-       FROM lots lot JOIN materials m ON m.material_id = lot.material_id JOIN inventory_locations l ON l.location_id = lot.location_id
-      WHERE lot.tenant_id = $1::uuid AND lot.quantity_on_hand > 0 AND l.is_active AND m.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0`,
-    [tenantId],
+    `SELECT sku, code, quantity FROM (
+       SELECT m.sku, l.location_code AS code, lot.lot_id, lot.received_at,
+              lot.quantity_on_hand - COALESCE((SELECT SUM(t.quantity) FROM inventory_transactions t
+                                                WHERE t.tenant_id = lot.tenant_id AND t.lot_id = lot.lot_id AND t.created_at >= $2), 0) AS quantity
+         FROM lots lot JOIN materials m ON m.material_id = lot.material_id JOIN inventory_locations l ON l.location_id = lot.location_id
+        WHERE lot.tenant_id = $1::uuid AND l.is_active AND m.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0) at_start
+      WHERE quantity > 0
+      ORDER BY received_at, lot_id`,
+    [tenantId, start],
   );
   const receipts = await query<{ sku: string; quantity: number; at: Date }>(
     `SELECT m.sku, t.quantity, t.created_at AS at FROM inventory_transactions t JOIN materials m ON m.material_id = t.material_id

@@ -118,6 +118,56 @@ describe('simulation jobs against PostgreSQL', () => {
     expect(scenario.initialLots.length).toBeGreaterThan(0);
   });
 
+  it('starts the exported scenario from the stock as it stood when the window opened, not from today’s', async () => {
+    // Three lots of a new SKU, written and rolled back in one transaction so no other test sees them:
+    // A received before the window and partly picked inside it, B received inside it, C received
+    // before it and picked empty inside it.
+    const exported = await withAdminClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const day = (days: number) => new Date(Date.now() - days * 86_400_000);
+        const [bin] = (await client.query<{ location_id: string; location_code: string }>(
+          `SELECT location_id, location_code FROM inventory_locations
+            WHERE tenant_id = $1 AND is_active AND location_type = 'RESERVE' AND cubic_feet > 0 AND max_weight_lbs > 0 ORDER BY location_code LIMIT 1`,
+          [manager.tenantId],
+        )).rows;
+        const { rows: [material] } = await client.query<{ material_id: string }>(
+          `INSERT INTO materials (tenant_id, sku, description, category, width_inches, height_inches, length_inches, weight_lbs)
+           VALUES ($1, 'TEST-WINDOW-START', 'export test', 'INK', 10, 10, 10, 5) RETURNING material_id`,
+          [manager.tenantId],
+        );
+        const lot = async (lotNumber: string, onHand: number, receivedDaysAgo: number, moves: [number, number][]) => {
+          const { rows: [row] } = await client.query<{ lot_id: string }>(
+            `INSERT INTO lots (tenant_id, lot_number, material_id, location_id, quantity_on_hand, received_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING lot_id`,
+            [manager.tenantId, lotNumber, material.material_id, bin.location_id, onHand, day(receivedDaysAgo)],
+          );
+          for (const [quantity, daysAgo] of moves) {
+            await client.query(
+              `INSERT INTO inventory_transactions (tenant_id, transaction_type, material_id, lot_id, quantity, to_location_id, from_location_id, created_at)
+               VALUES ($1, $2::transaction_type, $3, $4, $5, $6, $7, $8)`,
+              [manager.tenantId, quantity > 0 ? 'RECEIPT' : 'PICK', material.material_id, row.lot_id, quantity, quantity > 0 ? bin.location_id : null, quantity > 0 ? null : bin.location_id, day(daysAgo)],
+            );
+          }
+        };
+        await lot('WINDOW-A', 6, 40, [[10, 40], [-4, 5]]);
+        await lot('WINDOW-B', 7, 3, [[7, 3]]);
+        await lot('WINDOW-C', 0, 41, [[5, 41], [-5, 2]]);
+        const query: QueryFunction = async <Row>(text: string, values: readonly unknown[]) => (await client.query(text, [...values])).rows as Row[];
+        return { scenario: await scenarioFromDatabase(query, manager.tenantId, { days: 30 }), code: bin.location_code };
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+    const lots = exported.scenario.initialLots.filter((lot) => lot.sku === 'TEST-WINDOW-START');
+    // C (received 41 days ago) is older than A (40 days ago), and the replay picks day-0 lots in this order
+    expect(lots).toEqual([
+      { sku: 'TEST-WINDOW-START', locationCode: exported.code, quantity: 5 },
+      { sku: 'TEST-WINDOW-START', locationCode: exported.code, quantity: 10 },
+    ]);
+    const receipts = exported.scenario.events.filter((event) => event.kind === 'receipt' && event.sku === 'TEST-WINDOW-START');
+    expect(receipts).toEqual([{ day: 26, kind: 'receipt', sku: 'TEST-WINDOW-START', quantity: 7 }]);
+  });
+
   it('runs a simulation of the tenant’s own warehouse', async () => {
     const { jobId } = await startSimulation(manager, { ...small, source: 'database', policies: ['first-fit-by-code', 'abc-class-based'] });
     await drainJobs();

@@ -94,7 +94,7 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
               <input type="radio" name="source" checked={source === 'generated'} onChange={() => setSource('generated')} /> Generated print warehouse
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="source" checked={source === 'database'} onChange={() => setSource('database')} /> Our warehouse (bins, stock, last 30 days of receipts and orders)
+              <input type="radio" name="source" checked={source === 'database'} onChange={() => setSource('database')} /> Our warehouse (its bins, the stock as it stood 30 days ago, and the receipts and orders since)
             </label>
           </div>
           {source === 'generated' ? (
