@@ -8,7 +8,8 @@ import { parseScenario, type Scenario } from './scenario';
  * The stock at the start is each lot's quantity on hand today less its inventory transactions
  * since (receipts, picks, moves and adjustments are signed changes to the lot), in the bin the lot
  * lies in: a lot received inside the window starts empty, and one picked empty inside it starts
- * with what was picked. Starting from today's stock instead would count a receipt of the window
+ * with what was picked. A lot picked empty is closed (its location cleared), so it is placed in
+ * the bin its last transaction took it from. Lots empty since before the window are skipped. Starting from today's stock instead would count a receipt of the window
  * that is still on hand twice, and miss the stock picked out inside the window. The lots come
  * oldest first, since the replay picks its day-0 stock in that order (FIFO).
  * It runs through an injected query function, so it stays free of I/O itself and works both
@@ -46,8 +47,16 @@ export async function scenarioFromDatabase(query: QueryFunction, tenantId: strin
        SELECT m.sku, l.location_code AS code, lot.lot_id, lot.received_at,
               lot.quantity_on_hand - COALESCE((SELECT SUM(t.quantity) FROM inventory_transactions t
                                                 WHERE t.tenant_id = lot.tenant_id AND t.lot_id = lot.lot_id AND t.created_at >= $2), 0) AS quantity
-         FROM lots lot JOIN materials m ON m.material_id = lot.material_id JOIN inventory_locations l ON l.location_id = lot.location_id
-        WHERE lot.tenant_id = $1::uuid AND l.is_active AND m.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0) at_start
+         FROM lots lot
+         JOIN materials m ON m.material_id = lot.material_id
+         CROSS JOIN LATERAL (
+           SELECT COALESCE(lot.location_id, (SELECT COALESCE(t.from_location_id, t.to_location_id) FROM inventory_transactions t
+                                              WHERE t.tenant_id = lot.tenant_id AND t.lot_id = lot.lot_id
+                                              ORDER BY t.created_at DESC LIMIT 1)) AS location_id) placed
+         JOIN inventory_locations l ON l.location_id = placed.location_id
+        WHERE lot.tenant_id = $1::uuid AND l.is_active AND m.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0
+          AND (lot.quantity_on_hand > 0 OR EXISTS (SELECT 1 FROM inventory_transactions t
+                                                  WHERE t.tenant_id = lot.tenant_id AND t.lot_id = lot.lot_id AND t.created_at >= $2))) at_start
       WHERE quantity > 0
       ORDER BY received_at, lot_id`,
     [tenantId, start],

@@ -119,9 +119,10 @@ describe('simulation jobs against PostgreSQL', () => {
   });
 
   it('starts the exported scenario from the stock as it stood when the window opened, not from today’s', async () => {
-    // Three lots of a new SKU, written and rolled back in one transaction so no other test sees them:
+    // Lots of a new SKU, written and rolled back in one transaction so no other test sees them:
     // A received before the window and partly picked inside it, B received inside it, C received
-    // before it and picked empty inside it.
+    // before it and picked empty inside it, D the same but closed (its location cleared, as depleted
+    // lots are), E closed before the window opened.
     const exported = await withAdminClient(async (client) => {
       await client.query('BEGIN');
       try {
@@ -136,10 +137,10 @@ describe('simulation jobs against PostgreSQL', () => {
            VALUES ($1, 'TEST-WINDOW-START', 'export test', 'INK', 10, 10, 10, 5) RETURNING material_id`,
           [manager.tenantId],
         );
-        const lot = async (lotNumber: string, onHand: number, receivedDaysAgo: number, moves: [number, number][]) => {
+        const lot = async (lotNumber: string, onHand: number, receivedDaysAgo: number, moves: [number, number][], closed = false) => {
           const { rows: [row] } = await client.query<{ lot_id: string }>(
             `INSERT INTO lots (tenant_id, lot_number, material_id, location_id, quantity_on_hand, received_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING lot_id`,
-            [manager.tenantId, lotNumber, material.material_id, bin.location_id, onHand, day(receivedDaysAgo)],
+            [manager.tenantId, lotNumber, material.material_id, closed ? null : bin.location_id, onHand, day(receivedDaysAgo)],
           );
           for (const [quantity, daysAgo] of moves) {
             await client.query(
@@ -152,6 +153,8 @@ describe('simulation jobs against PostgreSQL', () => {
         await lot('WINDOW-A', 6, 40, [[10, 40], [-4, 5]]);
         await lot('WINDOW-B', 7, 3, [[7, 3]]);
         await lot('WINDOW-C', 0, 41, [[5, 41], [-5, 2]]);
+        await lot('WINDOW-D', 0, 45, [[3, 45], [-3, 1]], true);
+        await lot('WINDOW-E', 0, 60, [[2, 60], [-2, 50]], true);
         const query: QueryFunction = async <Row>(text: string, values: readonly unknown[]) => (await client.query(text, [...values])).rows as Row[];
         return { scenario: await scenarioFromDatabase(query, manager.tenantId, { days: 30 }), code: bin.location_code };
       } finally {
@@ -159,8 +162,9 @@ describe('simulation jobs against PostgreSQL', () => {
       }
     });
     const lots = exported.scenario.initialLots.filter((lot) => lot.sku === 'TEST-WINDOW-START');
-    // C (received 41 days ago) is older than A (40 days ago), and the replay picks day-0 lots in this order
+    // oldest first (D 45 days ago, C 41, A 40): the replay picks day-0 lots in this order
     expect(lots).toEqual([
+      { sku: 'TEST-WINDOW-START', locationCode: exported.code, quantity: 3 },
       { sku: 'TEST-WINDOW-START', locationCode: exported.code, quantity: 5 },
       { sku: 'TEST-WINDOW-START', locationCode: exported.code, quantity: 10 },
     ]);
