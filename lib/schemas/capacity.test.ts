@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_DEFAULTS, formatPercent, fractionToPercent, percentToFraction, ZCapacityRules, ZSetCapacitySettingsInput } from './capacity';
+import { CAPACITY_DEFAULTS, capacityConfig, capacityOfConfig, formatPercent, fractionToPercent, percentToFraction, ZCapacityRules, ZSetCapacitySettingsInput } from './capacity';
 
 const fieldErrors = (input: unknown) => {
   const parsed = ZCapacityRules.safeParse(input);
@@ -89,5 +89,13 @@ describe('percent helpers', () => {
     expect(percentToFraction(97.5)).toBe(0.975);
     expect(percentToFraction(85.04)).toBe(0.85);
     expect(percentToFraction(100)).toBe(1);
+  });
+});
+
+describe('engine config conversion', () => {
+  it('capacityConfig gives the engine its targetBand and hardCap, and capacityOfConfig reads them back', () => {
+    const rules = { targetBandMin: 0.65, targetBandMax: 0.9, hardCap: 0.975 };
+    expect(capacityConfig(rules)).toEqual({ targetBand: { min: 0.65, max: 0.9 }, hardCap: 0.975 });
+    expect(capacityOfConfig(capacityConfig(rules))).toEqual(rules);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OPTIMIZER_CONFIG } from '@/lib/optimizer/putaway/config';
+import type { OptimizerConfig } from '@/lib/optimizer/putaway/types';
 import { ZFlagReason } from './flags';
 
 /**
@@ -13,12 +14,21 @@ export type CapacityRules = { targetBandMin: number; targetBandMax: number; hard
 export const CAPACITY_FIELDS = ['targetBandMin', 'targetBandMax', 'hardCap'] as const;
 export type CapacityField = (typeof CAPACITY_FIELDS)[number];
 
+/** The engine's config fields that hold the capacity rules. */
+export type CapacityConfig = Pick<OptimizerConfig, 'targetBand' | 'hardCap'>;
+
+/** The rules as the engine's config takes them (`config.targetBand`, `config.hardCap`). */
+export function capacityConfig(rules: CapacityRules): CapacityConfig {
+  return { targetBand: { min: rules.targetBandMin, max: rules.targetBandMax }, hardCap: rules.hardCap };
+}
+
+/** The rules an engine config runs with (inverse of {@link capacityConfig}). */
+export function capacityOfConfig(config: CapacityConfig): CapacityRules {
+  return { targetBandMin: config.targetBand.min, targetBandMax: config.targetBand.max, hardCap: config.hardCap };
+}
+
 /** No row for the tenant means the engine's own defaults: band 60–85 %, hard cap 95 %. */
-export const CAPACITY_DEFAULTS: Readonly<CapacityRules> = Object.freeze({
-  targetBandMin: DEFAULT_OPTIMIZER_CONFIG.targetBand.min,
-  targetBandMax: DEFAULT_OPTIMIZER_CONFIG.targetBand.max,
-  hardCap: DEFAULT_OPTIMIZER_CONFIG.hardCap,
-});
+export const CAPACITY_DEFAULTS: Readonly<CapacityRules> = Object.freeze(capacityOfConfig(DEFAULT_OPTIMIZER_CONFIG));
 
 /**
  * The allowed range. Below a 30 % band the engine would prefer nearly empty bins; below a 50 %

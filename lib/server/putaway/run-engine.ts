@@ -7,7 +7,7 @@ import {
   type PutawayRecommendation,
 } from '@/lib/optimizer';
 import type { ConfidencePredictor } from '@/lib/ml/model';
-import type { CapacityRules } from '@/lib/schemas/capacity';
+import { capacityConfig, type CapacityRules } from '@/lib/schemas/capacity';
 import type { BinLayout } from '@/lib/optimizer/putaway/layout';
 import type { EffectiveFlags } from '../flags/get-effective-flags';
 import { AppError } from '../errors';
@@ -108,8 +108,7 @@ export function runEngine(inputs: EngineInputs): EngineOutput {
       },
       config: {
         algorithm: inputs.flags.algorithm,
-        targetBand: { min: inputs.capacity.targetBandMin, max: inputs.capacity.targetBandMax },
-        hardCap: inputs.capacity.hardCap,
+        ...capacityConfig(inputs.capacity),
         flags: {
           SKU_AFFINITY_ENABLED: inputs.flags.SKU_AFFINITY_ENABLED,
           CROSS_DOCK_ENABLED: inputs.flags.CROSS_DOCK_ENABLED,

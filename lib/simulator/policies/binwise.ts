@@ -1,4 +1,5 @@
 import { MAX_RECENT_ORDERS, MAX_UNITS_PER_LINE, optimizePutaway, resolveConfig, type AffinityPair, type CandidateLocation, type OpenDemand, type OptimizerConfigInput, type PutawayItem } from '../../optimizer';
+import { capacityOfConfig } from '../../schemas/capacity';
 import type { SimulationCapacity, SimulationFlags } from './names';
 import type { Policy, PolicyInput } from './types';
 
@@ -53,8 +54,7 @@ function candidates(input: PolicyInput): CandidateLocation[] {
  */
 export function binwisePolicy(name: string, flags: SimulationFlags, config: OptimizerConfigInput = {}): Policy {
   // Validated once here, so a bad band or cap is refused before the replay starts (naming the field).
-  const resolved = resolveConfig(config);
-  const capacity: SimulationCapacity = { targetBandMin: resolved.targetBand.min, targetBandMax: resolved.targetBand.max, hardCap: resolved.hardCap };
+  const capacity: SimulationCapacity = capacityOfConfig(resolveConfig(config));
   return {
     name,
     capacity,

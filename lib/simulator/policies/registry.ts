@@ -1,6 +1,5 @@
 import { abcClassBased } from './abc-class-based';
-import type { OptimizerConfigInput } from '../../optimizer';
-import { CAPACITY_DEFAULTS } from '../../schemas/capacity';
+import { CAPACITY_DEFAULTS, capacityConfig } from '../../schemas/capacity';
 import { binwisePolicy } from './binwise';
 import { firstFitByCode } from './first-fit-by-code';
 import { randomFit } from './random-fit';
@@ -30,7 +29,7 @@ export class UnknownPolicyError extends Error {
  * @throws OptimizerInputError naming the field (`config.targetBand.min`, `config.hardCap`) for bad capacity rules.
  */
 export function resolvePolicies(names: readonly string[], flags: SimulationFlags = DEFAULT_FLAGS, capacity: SimulationCapacity = DEFAULT_CAPACITY): Policy[] {
-  const config: OptimizerConfigInput = { targetBand: { min: capacity.targetBandMin, max: capacity.targetBandMax }, hardCap: capacity.hardCap };
+  const config = capacityConfig(capacity);
   return names.map((name) => {
     if (!isPolicyName(name)) throw new UnknownPolicyError(name);
     if (name in BASELINES) return BASELINES[name as keyof typeof BASELINES];
