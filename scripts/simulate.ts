@@ -10,7 +10,7 @@ import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-
 import { OptimizerInputError } from '../lib/optimizer';
 import { DAY_ZERO_STOCK_MODES, isDayZeroStock, type DayZeroStock } from '../lib/simulator/policies/names';
 import { ALL_POLICY_NAMES, DEFAULT_CAPACITY, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationCapacity, type SimulationFlags } from '../lib/simulator/policies/registry';
-import { markdownReport, travelChartSvg } from '../lib/simulator/report';
+import { markdownReport, resultJson, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
 import { ScenarioError, parseScenario, scenarioJsonSchema } from '../lib/simulator/scenario';
 
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(path.dirname(reportPath), chartFile), `${travelChartSvg(result)}\n`);
   }
   if (args.options.has('json')) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(resultJson(result));
     return;
   }
   const table = result.policies.map((policy) => ({

@@ -20,6 +20,11 @@ export function capacitySentence(result: SimulationResult): string | null {
   return `Binwise fills bins to ${fractionToPercent(capacity.targetBandMin)}–${formatPercent(capacity.targetBandMax)} first and never past ${formatPercent(capacity.hardCap)} (the baselines fill to 100%); the band share columns measure the runbook's 60–85% whatever binwise aims at.`;
 }
 
+/** The result as JSON, as `simulate -- --json` prints it and the Simulation page downloads it: indented, with a final newline. */
+export function resultJson(result: SimulationResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
 /** A line chart (SVG) of pick travel per day, one line per policy. */
 export function travelChartSvg(result: SimulationResult, width = 760, height = 320): string {
   const margin = { left: 70, right: 180, top: 20, bottom: 40 };

@@ -1,4 +1,4 @@
-import { markdownReport, svgDataUri, travelChartSvg } from '@/lib/simulator/report';
+import { markdownReport, resultJson, svgDataUri, travelChartSvg } from '@/lib/simulator/report';
 import type { SimulationResult } from '@/lib/simulator/run';
 
 export type DownloadFile = { name: string; type: string; content: string };
@@ -22,7 +22,7 @@ export function downloadName(scenarioName: string, date: Date, extension: string
 
 /** The result as `npm run -s simulate -- … --json` prints it, so either can be fed to the same tools. */
 export function resultsFile(result: SimulationResult, date: Date): DownloadFile {
-  return { name: downloadName(result.scenario.name, date, 'json'), type: 'application/json', content: `${JSON.stringify(result, null, 2)}\n` };
+  return { name: downloadName(result.scenario.name, date, 'json'), type: 'application/json', content: resultJson(result) };
 }
 
 /** The CLI's `--report`, as one file: the travel chart rides inside it instead of in an SVG beside it. */
