@@ -37,6 +37,13 @@ export const CAPACITY_DEFAULTS: Readonly<CapacityRules> = Object.freeze(capacity
  */
 export const CAPACITY_LIMITS = Object.freeze({ bandMinFloor: 0.3, hardCapFloor: 0.5, ceiling: 1 });
 
+/** The lowest value each field may take (the highest is {@link CAPACITY_LIMITS}.ceiling for all three). */
+export const CAPACITY_FLOORS: Readonly<Record<CapacityField, number>> = Object.freeze({
+  targetBandMin: CAPACITY_LIMITS.bandMinFloor,
+  targetBandMax: CAPACITY_LIMITS.bandMinFloor,
+  hardCap: CAPACITY_LIMITS.hardCapFloor,
+});
+
 export const CAPACITY_LABELS: Readonly<Record<CapacityField, string>> = {
   targetBandMin: 'Target band minimum',
   targetBandMax: 'Target band maximum',
@@ -65,8 +72,9 @@ export function percentToFraction(percent: number): number {
   return Math.round(percent * 10) / 1000;
 }
 
-function fraction(field: CapacityField, floor: number) {
+function fraction(field: CapacityField) {
   const label = CAPACITY_LABELS[field];
+  const floor = CAPACITY_FLOORS[field];
   return z
     .number({ error: `${label} must be a number.` })
     .min(floor, `${label} must be at least ${formatPercent(floor)}.`)
@@ -74,12 +82,12 @@ function fraction(field: CapacityField, floor: number) {
 }
 
 const capacityShape = {
-  targetBandMin: fraction('targetBandMin', CAPACITY_LIMITS.bandMinFloor),
-  targetBandMax: fraction('targetBandMax', CAPACITY_LIMITS.bandMinFloor),
-  hardCap: fraction('hardCap', CAPACITY_LIMITS.hardCapFloor),
+  targetBandMin: fraction('targetBandMin'),
+  targetBandMax: fraction('targetBandMax'),
+  hardCap: fraction('hardCap'),
 };
 
-const inRange = (value: number, floor: number) => value >= floor && value <= CAPACITY_LIMITS.ceiling;
+const inRange = (rules: CapacityRules, field: CapacityField) => rules[field] >= CAPACITY_FLOORS[field] && rules[field] <= CAPACITY_LIMITS.ceiling;
 
 /**
  * The order of the three: each refusal goes on the field to change, with both numbers in the
@@ -87,8 +95,8 @@ const inRange = (value: number, floor: number) => value >= floor && value <= CAP
  * one message, "at least 50%", not a second one under the band maximum).
  */
 function checkOrder(rules: CapacityRules, ctx: z.RefinementCtx): void {
-  const band = inRange(rules.targetBandMin, CAPACITY_LIMITS.bandMinFloor) && inRange(rules.targetBandMax, CAPACITY_LIMITS.bandMinFloor);
-  const cap = inRange(rules.hardCap, CAPACITY_LIMITS.hardCapFloor);
+  const band = inRange(rules, 'targetBandMin') && inRange(rules, 'targetBandMax');
+  const cap = inRange(rules, 'hardCap');
   if (band && rules.targetBandMin > rules.targetBandMax) {
     ctx.addIssue({
       code: 'custom',

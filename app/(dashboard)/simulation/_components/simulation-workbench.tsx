@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unwrapAction } from '@/lib/action-result';
 import type { SimulationView } from '@/lib/server/simulation/get-simulation';
-import { CAPACITY_LIMITS, fractionToPercent, percentToFraction } from '@/lib/schemas/capacity';
+import { CAPACITY_FIELDS, CAPACITY_FLOORS, CAPACITY_LABELS, fractionToPercent, percentToFraction, type CapacityField } from '@/lib/schemas/capacity';
 import type { TSimulationParams } from '@/lib/simulator/params';
 import { ALL_POLICY_NAMES, type DayZeroStock, type PolicyName, type SimulationCapacity, type SimulationFlags } from '@/lib/simulator/policies/names';
 import { startSimulationAction } from '../actions';
@@ -44,6 +44,11 @@ function NumberField({ label, value, onChange, min, max, step }: { label: string
   );
 }
 
+/** The three capacity values through `convert` (fractions to the percents the form edits, and back). */
+function mapCapacity(values: Record<CapacityField, number>, convert: (value: number) => number): Record<CapacityField, number> {
+  return { targetBandMin: convert(values.targetBandMin), targetBandMax: convert(values.targetBandMax), hardCap: convert(values.hardCap) };
+}
+
 export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { defaultFlags: SimulationFlags; defaultCapacity: SimulationCapacity }) {
   const [source, setSource] = useState<TSimulationParams['source']>('generated');
   const [generator, setGenerator] = useState({ seed: 1, locations: 3000, skus: 800, days: 30 });
@@ -51,7 +56,7 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
   const [flags, setFlags] = useState<SimulationFlags>(defaultFlags);
   const [dayZeroStock, setDayZeroStock] = useState<DayZeroStock>('as-is');
   // Edited in percent, as on the Feature flags page; sent as fractions.
-  const [capacity, setCapacity] = useState({ min: fractionToPercent(defaultCapacity.targetBandMin), max: fractionToPercent(defaultCapacity.targetBandMax), cap: fractionToPercent(defaultCapacity.hardCap) });
+  const [capacity, setCapacity] = useState(() => mapCapacity(defaultCapacity, fractionToPercent));
   const [jobId, setJobId] = useState<string | null>(null);
 
   const start = useMutation({
@@ -83,7 +88,7 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
             policies,
             flags,
             dayZeroStock,
-            capacity: { targetBandMin: percentToFraction(capacity.min), targetBandMax: percentToFraction(capacity.max), hardCap: percentToFraction(capacity.cap) },
+            capacity: mapCapacity(capacity, percentToFraction),
           });
         }}
       >
@@ -141,9 +146,17 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">Binwise capacity rules (start from this tenant&apos;s)</legend>
           <div className="flex flex-wrap gap-4">
-            <NumberField label="Target band minimum (%)" value={capacity.min} min={fractionToPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(min) => setCapacity({ ...capacity, min })} />
-            <NumberField label="Target band maximum (%)" value={capacity.max} min={fractionToPercent(CAPACITY_LIMITS.bandMinFloor)} max={100} step={0.5} onChange={(max) => setCapacity({ ...capacity, max })} />
-            <NumberField label="Hard cap (%)" value={capacity.cap} min={fractionToPercent(CAPACITY_LIMITS.hardCapFloor)} max={100} step={0.5} onChange={(cap) => setCapacity({ ...capacity, cap })} />
+            {CAPACITY_FIELDS.map((field) => (
+              <NumberField
+                key={field}
+                label={`${CAPACITY_LABELS[field]} (%)`}
+                value={capacity[field]}
+                min={fractionToPercent(CAPACITY_FLOORS[field])}
+                max={100}
+                step={0.5}
+                onChange={(value) => setCapacity({ ...capacity, [field]: value })}
+              />
+            ))}
           </div>
           <p className="text-xs text-slate-500">Binwise fills bins into the target band first and never past the hard cap; the baselines fill to 100%. The band-share results still measure the runbook&apos;s 60–85%.</p>
         </fieldset>
