@@ -18,8 +18,7 @@ import type { CapacitySettings, CapacityUpdateResult } from '@/lib/server/capaci
 import { setCapacityAction } from '../actions';
 import { CapacityFields, CapacityValues, percentText, type PercentDraft } from './capacity-fields';
 import { ConfirmChangeDialog, type ChangeLine } from './confirm-change-dialog';
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatUtc } from './format';
 
 const draftOf = (rules: Rules): PercentDraft => ({
   targetBandMin: percentText(rules.targetBandMin),
@@ -110,7 +109,7 @@ export function CapacityRules({ settings, canWrite, tenantName }: { settings: Ca
         </p>
         <p className="mt-1 text-xs text-slate-500">
           {settings.updated
-            ? `Set for this tenant by ${settings.updated.by ?? 'API token'}, ${when.format(new Date(settings.updated.at))} (UTC).`
+            ? `Set for this tenant by ${settings.updated.by ?? 'API token'}, ${formatUtc(settings.updated.at)} (UTC).`
             : 'No rules set for this tenant: the engine defaults apply.'}
         </p>
       </div>

@@ -1,8 +1,7 @@
 import type { FlagAuditEntry } from '@/lib/server/flags';
+import { formatUtc } from './format';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-const changedAt = (entry: FlagAuditEntry) => when.format(new Date(entry.changedAt));
+const changedAt = (entry: FlagAuditEntry) => formatUtc(entry.changedAt);
 const changedBy = (entry: FlagAuditEntry) => entry.changedBy ?? 'API token';
 
 function Change({ entry }: { entry: FlagAuditEntry }) {

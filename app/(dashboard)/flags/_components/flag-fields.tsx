@@ -2,6 +2,7 @@
 
 import type { FlagSource } from '@/lib/schemas/flags';
 import type { FlagSetting } from '@/lib/server/flags';
+import { formatUtc } from './format';
 
 // The pieces of one flag that the desktop row and the phone card both show, so the two layouts
 // cannot drift apart: above all the change control, whose accessible name the e2e specs find it by.
@@ -11,8 +12,6 @@ const SOURCE_STYLE: Record<FlagSource, { label: string; className: string; hint:
   tenant: { label: 'Tenant override', className: 'bg-indigo-100 text-indigo-800', hint: 'Set on this page for this tenant.' },
   fallback: { label: 'Safe fallback', className: 'bg-amber-100 text-amber-900', hint: 'The configured value is missing or invalid, so the safe value is used.' },
 };
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 const isAlgorithm = (flag: FlagSetting) => flag.key === 'BIN_OPTIMIZATION_ALGORITHM';
 
@@ -86,7 +85,7 @@ export function LastOverride({ flag, canWrite }: { flag: FlagSetting; canWrite: 
   if (flag.override) {
     return (
       <p className="text-xs text-slate-500">
-        Set by {flag.override.updatedBy ?? 'API token'}, {when.format(new Date(flag.override.updatedAt))}
+        Set by {flag.override.updatedBy ?? 'API token'}, {formatUtc(flag.override.updatedAt)}
       </p>
     );
   }
