@@ -5,11 +5,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { parseCapacityOptions } from '../lib/simulator/cli-capacity';
 import { generateScenario } from '../lib/simulator/generate';
 import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-db';
 import { OptimizerInputError } from '../lib/optimizer';
 import { DAY_ZERO_STOCK_MODES, isDayZeroStock, type DayZeroStock } from '../lib/simulator/policies/names';
-import { ALL_POLICY_NAMES, DEFAULT_CAPACITY, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationCapacity, type SimulationFlags } from '../lib/simulator/policies/registry';
+import { ALL_POLICY_NAMES, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, resultJson, travelChartSvg } from '../lib/simulator/report';
 import { runSimulation } from '../lib/simulator/run';
 import { ScenarioError, parseScenario, scenarioJsonSchema } from '../lib/simulator/scenario';
@@ -53,25 +54,6 @@ function parseFlags(raw: string | true | undefined): SimulationFlags {
     (flags as Record<string, boolean>)[key] = value === 'true' || value === 'on' || value === '1';
   }
   return flags;
-}
-
-/** `--band MIN-MAX` and `--hard-cap CAP`, fractions of a bin's cube (binwise's capacity rules). */
-function parseCapacity(args: Args): SimulationCapacity {
-  const capacity = { ...DEFAULT_CAPACITY };
-  const band = args.options.get('band');
-  if (band !== undefined) {
-    const match = typeof band === 'string' ? /^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*$/.exec(band) : null;
-    if (!match) throw new ScenarioError('--band', `expected MIN-MAX as fractions of a bin's cube, e.g. 0.6-0.85; got "${String(band)}"`);
-    capacity.targetBandMin = Number(match[1]);
-    capacity.targetBandMax = Number(match[2]);
-  }
-  const cap = args.options.get('hard-cap');
-  if (cap !== undefined) {
-    const value = Number(cap);
-    if (cap === true || !Number.isFinite(value)) throw new ScenarioError('--hard-cap', `expected a fraction of a bin's cube, e.g. 0.95; got "${String(cap)}"`);
-    capacity.hardCap = value;
-  }
-  return capacity;
 }
 
 function parseDayZeroStock(raw: string | true | undefined): DayZeroStock {
@@ -130,7 +112,7 @@ async function main(): Promise<void> {
   const names = typeof requested === 'string' ? requested.split(',').map((name) => name.trim()).filter(Boolean) : [...ALL_POLICY_NAMES];
   let policies;
   try {
-    policies = resolvePolicies(names, parseFlags(args.options.get('flags')), parseCapacity(args));
+    policies = resolvePolicies(names, parseFlags(args.options.get('flags')), parseCapacityOptions({ band: args.options.get('band'), hardCap: args.options.get('hard-cap') }));
   } catch (error) {
     if (error instanceof OptimizerInputError) throw new ScenarioError(OPTION_OF_FIELD[error.field] ?? error.field, error.message);
     throw error;
