@@ -46,6 +46,25 @@ describe('baseline policies', () => {
     expect(result.binsUsedEnd).toBe(1);
   });
 
+  it('first-fit-by-code tops up the first bin by code already holding the sku before an empty bin that comes earlier', () => {
+    const base = corridor(6);
+    const scenario = parseScenario({
+      ...base,
+      initialLots: [
+        { sku: 'FAST', locationCode: 'Z-03', quantity: 1 },
+        { sku: 'FAST', locationCode: 'Z-02', quantity: 1 },
+      ],
+      events: [
+        { day: 0, kind: 'receipt', sku: 'FAST', quantity: 2 },
+        { day: 1, kind: 'order', id: 'SO-1', lines: [{ sku: 'FAST', quantity: 4 }] },
+      ],
+    });
+    const result = replay(prepareScenario(scenario), firstFitByCode);
+    // The receipt joins Z-02 (y = 50), not the empty Z-01 (y = 60): all four units lie within 50 ft.
+    expect(result.days[1].pickTravel).toBe(2 * 50);
+    expect(result.binsUsedEnd).toBe(0);
+  });
+
   it('abc-class-based puts the A item in the zone nearest the dock', () => {
     const result = replay(prepareScenario(corridor(6)), abcClassBased);
     // The A zone is the nearest third (y = 10, 20); first fit by code inside it is Z-05 (y = 20).
