@@ -2,7 +2,7 @@ import 'server-only';
 import { CAPACITY_DEFAULTS, type CapacityRules } from '@/lib/schemas/capacity';
 import { assertPermission, type AuthContext } from '../auth/session';
 import { withTenant } from '../db';
-import { getEffectiveCapacity, type CapacitySource } from './get-effective-capacity';
+import { effectiveCapacityOf, type CapacitySettingsRow, type CapacitySource } from './get-effective-capacity';
 
 export type CapacitySettings = {
   /** The rules the next batch and the next accept use. */
@@ -13,17 +13,18 @@ export type CapacitySettings = {
   updated: { at: string; by: string | null } | null;
 };
 
-type UpdatedRow = { updated_at: Date; updated_by_name: string | null };
+type SettingsWithAuthorRow = CapacitySettingsRow & { updated_at: Date; updated_by_name: string | null };
 
 /** The tenant's capacity rules as the Feature flags page shows them (managers read them too). */
 export async function getCapacitySettings(context: AuthContext): Promise<CapacitySettings> {
   assertPermission(context, 'flags.read');
   return withTenant(context.tenantId, async (tx) => {
-    const { source, ...effective } = await getEffectiveCapacity(tx, context.tenantId);
-    const [row] = await tx.$queryRaw<UpdatedRow[]>`
-      SELECT s.updated_at, u.name AS updated_by_name
+    // One read of the row: its rules (with getEffectiveCapacity's fallback) and who set them.
+    const [row] = await tx.$queryRaw<SettingsWithAuthorRow[]>`
+      SELECT s.target_band_min, s.target_band_max, s.hard_cap, s.updated_at, u.name AS updated_by_name
       FROM optimizer_capacity_settings s LEFT JOIN users u ON u.user_id = s.updated_by
       WHERE s.tenant_id = ${context.tenantId}::uuid`;
+    const { source, ...effective } = effectiveCapacityOf(row);
     return {
       effective,
       source,
