@@ -8,6 +8,8 @@ const PANEL_ID = 'dashboard-navigation';
 // Tailwind's `lg`: from here up the sidebar is static, so an open drawer has nothing to cover.
 const WIDE_QUERY = '(min-width: 64rem)';
 
+type SignedInUser = { name: string; role: string };
+
 /** Links and buttons in the drawer, in tab order, for keeping Tab inside it while it is open. */
 function focusableIn(panel: HTMLElement): HTMLElement[] {
   return [...panel.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')].filter((el) => el.offsetParent !== null);
@@ -22,8 +24,11 @@ function focusableIn(panel: HTMLElement): HTMLElement[] {
  * The open drawer is a modal dialog over the page: focus moves to its Close menu button,
  * Tab stays inside it, and on any close (button, backdrop, Escape, a link) focus goes back to
  * the Menu button, so a keyboard user is never left on a hidden element or the page's top.
+ *
+ * The drawer also says who is signed in, in full: the header cuts a long name on a phone and
+ * its title never shows on a touch screen, so this is where a phone user can read it.
  */
-export function DashboardNav({ items, tenantName }: { items: readonly NavItem[]; tenantName: string }) {
+export function DashboardNav({ items, tenantName, user }: { items: readonly NavItem[]; tenantName: string; user: SignedInUser }) {
   const [open, setOpen] = useState(false);
   const menuRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -117,6 +122,11 @@ export function DashboardNav({ items, tenantName }: { items: readonly NavItem[];
             </svg>
           </button>
         </div>
+        {/* Below lg only: at desk widths the header shows the whole name, and the sidebar stays as it was. */}
+        <p className="-mt-3 mb-6 break-words text-sm text-slate-600 lg:hidden">
+          <span className="block text-xs text-slate-500">Signed in as</span>{' '}
+          <span className="font-medium text-slate-900">{user.name}</span> · <span className="font-medium">{user.role}</span>
+        </p>
         <Sidebar items={items} onNavigate={() => setOpen(false)} />
       </aside>
     </>

@@ -152,7 +152,7 @@ test.describe('on a phone', () => {
     test.describe(role, () => {
       test.use({ storageState: storageStateOf(role) });
 
-      test(`on a 390 px phone the header signed in as ${role} stays one line, keeps the full name and role in its text and title, and shows Menu and Sign out inside the screen`, async ({ page }) => {
+      test(`on a 390 px phone the header signed in as ${role} stays one line, keeps the full name and role in its text and title, shows Menu and Sign out inside the screen, and the Menu shows the full name uncut`, async ({ page }) => {
         await page.goto('/');
         await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
         const header = page.getByRole('banner');
@@ -178,6 +178,16 @@ test.describe('on a phone', () => {
         expect(userBox!.height).toBeLessThan(signOutBox!.height);
         expect(Math.abs(userBox!.y + userBox!.height / 2 - (signOutBox!.y + signOutBox!.height / 2))).toBeLessThanOrEqual(1);
         await page.screenshot({ path: `test-results/screenshots/phone-header-${role}.png` });
+
+        // A title never shows on a touch screen: the Menu drawer is where a phone user reads the cut name.
+        await menu.click();
+        const drawer = page.getByRole('dialog', { name: 'Menu' });
+        const drawerUser = drawer.getByText(`Signed in as ${signedInAs}`, { exact: true });
+        await expect(drawerUser).toBeVisible();
+        await expectInsideScreen(drawerUser);
+        // Wrapped, not cut: nothing of the name is hidden past the paragraph's edge.
+        expect(await drawerUser.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+        await page.screenshot({ path: `test-results/screenshots/phone-menu-signed-in-${role}.png` });
       });
     });
   }
