@@ -1,6 +1,7 @@
 import { MAX_SKUS_PER_ORDER, RECENT_ORDERS_PER_SKU, mulberry32 } from '../optimizer';
 import { deriveAbc } from './abc';
 import { AffinityMiner } from './affinity';
+import { BAND_HIGH, BAND_LOW } from './band';
 import { crossDockNeeds, fifoLots, plannedPicksByAisle } from './demand';
 import type { SimulationCapacity } from './policies/names';
 import type { Policy, PolicyInput, PutawayRequest } from './policies/types';
@@ -8,8 +9,7 @@ import type { PreparedScenario } from './prepare';
 import type { OrderEvent } from './scenario';
 import { STORAGE_TYPES, WarehouseState } from './state';
 
-export const BAND_LOW = 0.6;
-export const BAND_HIGH = 0.85;
+export { BAND_HIGH, BAND_LOW } from './band';
 
 /**
  * The first day of the "second half" of a replay of `dayCount` days. The second-half reductions

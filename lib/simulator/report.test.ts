@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLAGS, resolvePolicies } from './policies/registry';
-import { markdownReport, svgDataUri, travelChartSvg } from './report';
+import { BAND_HIGH, BAND_LOW } from './band';
+import { MEASURED_BAND, capacitySentence, markdownReport, svgDataUri, travelChartSvg } from './report';
 import { runSimulation } from './run';
 import { parseScenario } from './scenario';
 import { tinyScenario } from './test-fixtures';
@@ -21,6 +22,23 @@ describe('report', () => {
     expect(markdownReport(full, 'tiny.svg')).toContain('Binwise fills bins to 70–90% first and never past 100%');
     const baselines = runSimulation(parseScenario(tinyScenario()), { policies: resolvePolicies(['first-fit-by-code']) });
     expect(markdownReport(baselines, 'tiny.svg')).not.toContain('Binwise fills');
+  });
+
+  it('names the band the band share was measured against, and the band binwise aimed at when it differs', () => {
+    expect(MEASURED_BAND).toBe(`${BAND_LOW * 100}–${BAND_HIGH * 100}%`);
+    expect(capacitySentence(result)).toBe(`Binwise fills bins to 60–85% first and never past 95% (the baselines fill to 100%); the band share columns measure the same ${MEASURED_BAND}.`);
+    const aimed = runSimulation(parseScenario(tinyScenario()), { policies: resolvePolicies(['binwise'], DEFAULT_FLAGS, { targetBandMin: 0.7, targetBandMax: 0.9, hardCap: 1 }) });
+    expect(capacitySentence(aimed)).toBe(`Binwise fills bins to 70–90% first and never past 100% (the baselines fill to 100%); the band share columns measure the runbook's ${MEASURED_BAND}, not 70–90%.`);
+    expect(markdownReport(aimed, 'tiny.svg')).toContain(`| bins in ${MEASURED_BAND} band (end) |`);
+  });
+
+  it('names each binwise policy with its own capacity rules when they differ', () => {
+    const [standard] = resolvePolicies(['binwise']);
+    const [dense] = resolvePolicies(['binwise-no-affinity'], DEFAULT_FLAGS, { targetBandMin: 0.8, targetBandMax: 1, hardCap: 1 });
+    const mixed = runSimulation(parseScenario(tinyScenario()), { policies: [standard, dense] });
+    expect(capacitySentence(mixed)).toBe(
+      `Binwise fills bins to 60–85% first and never past 95% (binwise) and to 80–100% first and never past 100% (binwise-no-affinity); the baselines fill to 100%; the band share columns measure the runbook's ${MEASURED_BAND}, not 80–100%.`,
+    );
   });
 
   it('says where the day-0 stock started: where the scenario put it by default, slotted by each policy on request', () => {

@@ -1,4 +1,6 @@
 import { formatPercent, fractionToPercent } from '../schemas/capacity';
+import { BAND_HIGH, BAND_LOW } from './band';
+import type { SimulationCapacity } from './policies/names';
 import type { PolicyResult, SimulationResult } from './run';
 
 const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444', '#0ea5e9', '#84cc16'];
@@ -13,11 +15,32 @@ export function dayZeroSentence(result: SimulationResult): string | null {
   return "Day-0 stock slotted by each policy: the scenario's stock at day 0 was received on day 0 and put away by each policy itself, as in a warehouse that has run the policy from the start (its putaway travel and units received include it). With the default, the stock stays where the scenario puts it, the same for every policy.";
 }
 
-/** One sentence on the capacity rules binwise ran with (the baselines always fill bins to 100%). */
+/** The band every policy's bins are measured against, as the reports write it ("60–85%"). */
+export const MEASURED_BAND = `${fractionToPercent(BAND_LOW)}–${formatPercent(BAND_HIGH)}`;
+
+const bandOf = (capacity: SimulationCapacity) => `${fractionToPercent(capacity.targetBandMin)}–${formatPercent(capacity.targetBandMax)}`;
+
+/**
+ * One sentence on the capacity rules each binwise policy ran with (the baselines always fill bins
+ * to 100%) and the band the band share columns measure, which is {@link MEASURED_BAND} whatever band
+ * binwise aims at.
+ */
 export function capacitySentence(result: SimulationResult): string | null {
-  const capacity = result.policies.find((policy) => policy.capacity)?.capacity;
-  if (!capacity) return null;
-  return `Binwise fills bins to ${fractionToPercent(capacity.targetBandMin)}–${formatPercent(capacity.targetBandMax)} first and never past ${formatPercent(capacity.hardCap)} (the baselines fill to 100%); the band share columns measure the runbook's 60–85% whatever binwise aims at.`;
+  const ruled = result.policies.flatMap((policy) => (policy.capacity ? [{ name: policy.policy, capacity: policy.capacity }] : []));
+  if (ruled.length === 0) return null;
+  const policiesByRules = new Map<string, string[]>();
+  for (const { name, capacity } of ruled) {
+    const rules = `${bandOf(capacity)} first and never past ${formatPercent(capacity.hardCap)}`;
+    policiesByRules.set(rules, [...(policiesByRules.get(rules) ?? []), name]);
+  }
+  // Policies of one result normally share their rules; name them only when they do not.
+  const fills =
+    policiesByRules.size === 1
+      ? `${[...policiesByRules.keys()][0]} (the baselines fill to 100%)`
+      : `${[...policiesByRules].map(([rules, names]) => `${rules} (${names.join(', ')})`).join(' and to ')}; the baselines fill to 100%`;
+  const otherBands = [...new Set(ruled.map(({ capacity }) => bandOf(capacity)))].filter((band) => band !== MEASURED_BAND);
+  const measured = otherBands.length === 0 ? `the same ${MEASURED_BAND}` : `the runbook's ${MEASURED_BAND}, not ${otherBands.join(' or ')}`;
+  return `Binwise fills bins to ${fills}; the band share columns measure ${measured}.`;
 }
 
 /** The result as JSON, as `simulate -- --json` prints it and the Simulation page downloads it: indented, with a final newline. */
@@ -112,9 +135,9 @@ export function markdownReport(result: SimulationResult, chartFile: string, comm
     '',
     dayZeroSentence(result) ?? '',
     '',
-    `Travel model, policies and assumptions: ${travelModelDocs}. Reductions are of total pick travel (positive = less walking). ${result.scenario.dayZeroStock === 'slotted' ? '' : 'The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. '}"Below band holding one unit" counts occupied bins under 60% that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.`,
+    `Travel model, policies and assumptions: ${travelModelDocs}. Reductions are of total pick travel (positive = less walking). ${result.scenario.dayZeroStock === 'slotted' ? '' : 'The day-0 stock was placed by no policy and is picked first (FIFO), so the second-half columns show the policies once their own placements dominate. '}"Below band holding one unit" counts occupied bins under ${formatPercent(BAND_LOW)} that hold a single unit (a paper roll alone on a pallet position): only more units sharing the bin bring it into the band by volume.`,
     '',
-    '| policy | pick travel (ft) | per order (ft) | vs first-fit-by-code | vs abc-class-based | second half: vs first-fit / vs abc | bins in 60–85% band (end) | band (avg over days) | band right after putaway | below band holding one unit (avg) | picked from day-0 stock: first / second half | bins used (end) | units not placed | units short at pick | cross-dock hits | putaway travel (ft) |',
+    `| policy | pick travel (ft) | per order (ft) | vs first-fit-by-code | vs abc-class-based | second half: vs first-fit / vs abc | bins in ${MEASURED_BAND} band (end) | band (avg over days) | band right after putaway | below band holding one unit (avg) | picked from day-0 stock: first / second half | bins used (end) | units not placed | units short at pick | cross-dock hits | putaway travel (ft) |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.policies.map(row),
     '',

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StatCard } from '@/components/ui/stat-card';
-import { capacitySentence, dayZeroSentence } from '@/lib/simulator/report';
+import { MEASURED_BAND, capacitySentence, dayZeroSentence } from '@/lib/simulator/report';
 import type { SimulationResult } from '@/lib/simulator/run';
 import { SimulationDownloads } from './simulation-downloads';
 import { SimulationTable } from './simulation-table';
@@ -86,7 +86,7 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <StatCard label="Binwise vs first fit by code" value={pct(binwise.reductionVsFirstFit)} hint={`less pick travel (negative = more); ${pct(binwise.lateReductionVsFirstFit ?? null)} over the second half`} />
           <StatCard label="Binwise vs ABC class-based" value={pct(binwise.reductionVsAbc)} hint={`less pick travel (negative = more); ${pct(binwise.lateReductionVsAbc ?? null)} over the second half`} />
-          <StatCard label="Binwise bins in the 60–85% band" value={pct(binwise.bandShareAvg * 100)} hint={`average over days; ${pct(binwise.bandShareAfterPutaway * 100)} right after putaway${oneUnitHint(binwise.oneUnitBelowBandAvg)}`} />
+          <StatCard label={`Binwise bins in the ${MEASURED_BAND} band`} value={pct(binwise.bandShareAvg * 100)} hint={`average over days; ${pct(binwise.bandShareAfterPutaway * 100)} right after putaway${oneUnitHint(binwise.oneUnitBelowBandAvg)}`} />
         </div>
       ) : null}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
@@ -101,7 +101,7 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
-        <ChartCard title="Bins in the 60–85% band" hint="share of occupied storage bins, at the end and averaged over days; higher is better">
+        <ChartCard title={`Bins in the ${MEASURED_BAND} band`} hint="share of occupied storage bins, at the end and averaged over days; higher is better">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={band} margin={{ left: 0, right: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -118,7 +118,7 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
       <ChartCard title="Pick travel per day" hint="feet walked per day by each policy">
         <PerDayChart rows={days} policies={policies} left={20} tick={(value) => feet.format(value)} tooltip={(value) => `${feet.format(value)} ft`} />
       </ChartCard>
-      <ChartCard title="Bins in the 60–85% band per day" hint="share of occupied storage bins at the end of each day; day 0 is the starting stock, and days without receipts drain it">
+      <ChartCard title={`Bins in the ${MEASURED_BAND} band per day`} hint="share of occupied storage bins at the end of each day; day 0 is the starting stock, and days without receipts drain it">
         <PerDayChart rows={bandDays} policies={policies} left={0} unit="%" domain={[0, 100]} tooltip={(value) => `${value.toFixed(1)}%`} />
       </ChartCard>
       <SimulationTable policies={policies} />
