@@ -1,8 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareScenario } from './prepare';
-import { replay } from './replay';
+import { replay, type ReplayResult } from './replay';
 import { firstFitByCode } from './policies/first-fit-by-code';
+import { ALL_POLICY_NAMES } from './policies/names';
+import { resolvePolicies } from './policies/registry';
 import type { Policy } from './policies/types';
+import { runSimulation } from './run';
 import { parseScenario } from './scenario';
 import { tinyScenario } from './test-fixtures';
 
@@ -164,5 +169,98 @@ describe('replay of history', () => {
     const result = replay(prepareScenario(scenario), firstFitByCode);
     expect(result.orders).toBe(1);
     expect(result.pickTravel).toBe(20);
+  });
+});
+
+const reasonsTotal = (result: Pick<ReplayResult, 'notPlacedByReason'>) => Object.values(result.notPlacedByReason).reduce((sum, units) => sum + (units ?? 0), 0);
+
+/** Two bins: RESERVE B-01 on the floor and PICK_FACE P-02 on level 2, 10 ft³ and 1,000 lb each. */
+function twoBins(extra: { initialLots?: { sku: string; locationCode: string; quantity: number }[]; events: unknown[] }) {
+  const bin = { zone: 'Z', aisle: '1', x: 0, cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 30, w: 30, h: 30 } };
+  return parseScenario({
+    name: 'two bins',
+    dock: { x: 0, y: 0 },
+    locations: [
+      { ...bin, code: 'B-01', bay: 1, level: 1, y: 10, type: 'RESERVE' },
+      { ...bin, code: 'P-02', bay: 1, level: 2, y: 10, type: 'PICK_FACE' },
+    ],
+    materials: [
+      { sku: 'BOX', lengthIn: 12, widthIn: 12, heightIn: 12, weightLbs: 5 },
+      { sku: 'ROLL', lengthIn: 12, widthIn: 12, heightIn: 12, weightLbs: 200 },
+      { sku: 'POLE', lengthIn: 60, widthIn: 4, heightIn: 4, weightLbs: 5 },
+    ],
+    ...extra,
+  });
+}
+
+describe('why units were not placed', () => {
+  const everyPolicy = () => runSimulation(twoBins({ events: [] }), { policies: resolvePolicies([...ALL_POLICY_NAMES]) }).policies.map((policy) => policy.policy);
+
+  it('names a unit too big for every bin DOES_NOT_FIT under every policy', () => {
+    const result = runSimulation(twoBins({ events: [{ day: 0, kind: 'receipt', sku: 'POLE', quantity: 3 }] }), { policies: resolvePolicies([...ALL_POLICY_NAMES]) });
+    expect(result.policies.map((policy) => policy.policy)).toEqual(everyPolicy());
+    for (const policy of result.policies) expect([policy.policy, policy.notPlacedByReason]).toEqual([policy.policy, { DOES_NOT_FIT: 3 }]);
+  });
+
+  it('names a full warehouse NO_CAPACITY under every policy', () => {
+    const full = [
+      { sku: 'BOX', locationCode: 'B-01', quantity: 10 },
+      { sku: 'BOX', locationCode: 'P-02', quantity: 10 },
+    ];
+    const result = runSimulation(twoBins({ initialLots: full, events: [{ day: 0, kind: 'receipt', sku: 'BOX', quantity: 2 }] }), { policies: resolvePolicies([...ALL_POLICY_NAMES]) });
+    for (const policy of result.policies) expect([policy.policy, policy.notPlacedByReason]).toEqual([policy.policy, { NO_CAPACITY: 2 }]);
+  });
+
+  it('names a 200 lb unit with room left only on a pick face above the floor HEAVY_UNIT_RESTRICTED under binwise, which first fit places there', () => {
+    const scenario = prepareScenario(twoBins({ initialLots: [{ sku: 'BOX', locationCode: 'B-01', quantity: 10 }], events: [{ day: 0, kind: 'receipt', sku: 'ROLL', quantity: 1 }] }));
+    const [firstFit, binwise] = resolvePolicies(['first-fit-by-code', 'binwise']).map((policy) => replay(scenario, policy));
+    expect(firstFit.unitsNotPlaced).toBe(0);
+    expect(firstFit.notPlacedByReason).toEqual({});
+    expect(binwise.notPlacedByReason).toEqual({ HEAVY_UNIT_RESTRICTED: 1 });
+  });
+
+  it('takes a policy at its word up to the units it really left, and classifies what it leaves unexplained', () => {
+    const talker: Policy = {
+      name: 'talker',
+      putaway(input) {
+        // one box and the roll go in; one of the three boxes left is said to be refused by the mixing rule
+        input.place('BOX', input.binsByCode[0], 1);
+        input.place('ROLL', input.binsByCode[0], 1);
+        input.notPlaced('BOX', 1, 'MIXING_NOT_ALLOWED');
+        // the roll was placed after all: this report explains nothing and is not counted
+        input.notPlaced('ROLL', 5, 'HAZARD_INCOMPATIBLE');
+      },
+    };
+    const events = [
+      { day: 0, kind: 'receipt', sku: 'BOX', quantity: 4 },
+      { day: 0, kind: 'receipt', sku: 'ROLL', quantity: 1 },
+    ];
+    const result = replay(prepareScenario(twoBins({ events })), talker);
+    expect(result.unitsNotPlaced).toBe(3);
+    // the two boxes nobody explained could go into an empty bin: what kept them out was room
+    expect(result.notPlacedByReason).toEqual({ NO_CAPACITY: 2, MIXING_NOT_ALLOWED: 1 });
+  });
+
+  const fixtures = path.resolve(import.meta.dirname, 'fixtures');
+  const fixtureFiles = readdirSync(fixtures).filter((file) => file.endsWith('.json'));
+
+  it.each(fixtureFiles)('adds the reasons up to the units not placed, for every policy, on fixture %s', (file) => {
+    const scenario = parseScenario(JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')));
+    for (const policy of runSimulation(scenario, { policies: resolvePolicies([...ALL_POLICY_NAMES]) }).policies) {
+      expect([policy.policy, reasonsTotal(policy)]).toEqual([policy.policy, policy.unitsNotPlaced]);
+    }
+  });
+
+  it('finds the nearly full fixture among them', () => expect(fixtureFiles).toContain('nearly-full-no-mixing.json'));
+
+  it('names every too-big and too-heavy unit of the nearly full fixture as such under the baselines, and the rest NO_CAPACITY', () => {
+    const scenario = parseScenario(JSON.parse(readFileSync(path.join(fixtures, 'nearly-full-no-mixing.json'), 'utf8')));
+    const received = (sku: string) => scenario.events.reduce((sum, event) => sum + (event.kind === 'receipt' && event.sku === sku ? event.quantity : 0), 0);
+    const result = runSimulation(scenario, { policies: resolvePolicies(['first-fit-by-code', 'random-fit', 'abc-class-based']) });
+    for (const policy of result.policies) {
+      expect(policy.notPlacedByReason.DOES_NOT_FIT).toBe(received('TOO-BIG'));
+      expect(policy.notPlacedByReason.TOO_HEAVY).toBe(received('TOO-HEAVY'));
+      expect(policy.notPlacedByReason.NO_CAPACITY).toBe(policy.unitsNotPlaced - received('TOO-BIG') - received('TOO-HEAVY'));
+    }
   });
 });

@@ -3,6 +3,7 @@ import { deriveAbc } from './abc';
 import { AffinityMiner } from './affinity';
 import { BAND_HIGH, BAND_LOW } from './band';
 import { crossDockNeeds, fifoLots, plannedPicksByAisle } from './demand';
+import { NotPlacedTally, type NotPlacedByReason } from './not-placed';
 import type { SimulationCapacity } from './policies/names';
 import type { Policy, PolicyInput, PutawayRequest } from './policies/types';
 import type { PreparedScenario } from './prepare';
@@ -41,6 +42,8 @@ export type ReplayResult = {
   putawayTravel: number;
   unitsReceived: number;
   unitsNotPlaced: number;
+  /** {@link unitsNotPlaced} per reason (lib/simulator/not-placed.ts); the counts add up to it. */
+  notPlacedByReason: NotPlacedByReason;
   receiptLinesNotPlaced: number;
   unitsShort: number;
   crossDockHits: number;
@@ -133,6 +136,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
   let putawayTravel = 0;
   let unitsReceived = 0;
   let unitsNotPlaced = 0;
+  const notPlaced = new NotPlacedTally(prepared);
   let receiptLinesNotPlaced = 0;
   let unitsShort = 0;
   let crossDockHits = 0;
@@ -199,6 +203,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         stagingBins: prepared.stagingBins,
         rand,
         place,
+        notPlaced: (sku, units, code) => notPlaced.report(sku, units, code),
       });
       for (const bin of filled) {
         filledBins += 1;
@@ -210,8 +215,10 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
         if (missing > 0) {
           unitsNotPlaced += missing;
           receiptLinesNotPlaced += 1;
+          notPlaced.settle(sku, missing);
         }
       }
+      notPlaced.endDay();
     }
 
     let dayTravel = 0;
@@ -270,6 +277,7 @@ export function startReplay(prepared: PreparedScenario, policy: Policy, options:
       putawayTravel,
       unitsReceived,
       unitsNotPlaced,
+      notPlacedByReason: notPlaced.byReason(),
       receiptLinesNotPlaced,
       unitsShort,
       crossDockHits,

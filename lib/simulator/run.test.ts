@@ -76,7 +76,7 @@ describe('runSimulation on scenarios the generator did not write', () => {
     expect(strip(runSimulation(scenario, { policies }))).toEqual(strip(runSimulation(scenario, { policies })));
   });
 
-  it('conserves units and never overfills a bin, whatever the scenario', () => {
+  it('conserves units, gives a reason for every unit not placed and never overfills a bin, whatever the scenario', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), (seed) => {
         // Each policy is wrapped to check every bin right after it has put the day's receipts away.
@@ -95,6 +95,7 @@ describe('runSimulation on scenarios the generator did not write', () => {
         const result = runSimulation(parseScenario(foreignScenario(seed)), { policies: checked });
         for (const policy of result.policies) {
           expect(policy.unitsNotPlaced).toBeLessThanOrEqual(policy.unitsReceived);
+          expect(Object.values(policy.notPlacedByReason).reduce((sum, units) => sum + (units ?? 0), 0)).toBe(policy.unitsNotPlaced);
           expect(policy.pickTravel).toBeGreaterThanOrEqual(0);
           for (const day of policy.days) expect(day.bandShare).toBeLessThanOrEqual(1);
         }

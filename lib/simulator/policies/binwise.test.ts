@@ -6,6 +6,7 @@ import { parseScenario, type Scenario } from '../scenario';
 import { binwisePolicy } from './binwise';
 import { DEFAULT_FLAGS } from './names';
 import { resolvePolicies } from './registry';
+import type { Policy } from './types';
 
 /** One aisle of 10 bins, codes running away from the dock, plus one staging lane at the dock. */
 function aisle(events: Scenario['events']): Scenario {
@@ -51,6 +52,7 @@ describe('binwise policy (the engine inside the replay)', () => {
     const [full] = resolvePolicies(['binwise'], DEFAULT_FLAGS, { targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 1 }).map((policy) => replay(scenario, policy));
     expect(standard.capacity).toEqual({ targetBandMin: 0.6, targetBandMax: 0.85, hardCap: 0.95 });
     expect(standard.unitsNotPlaced).toBe(10);
+    expect(standard.notPlacedByReason).toEqual({ NO_CAPACITY: 10 });
     expect(full.capacity?.hardCap).toBe(1);
     expect(full.unitsNotPlaced).toBe(0);
   });
@@ -121,7 +123,19 @@ describe('binwise policy (the engine inside the replay)', () => {
         events: [{ day: 0, kind: 'receipt', sku: 'BOX', quantity: 4 }],
       }),
     );
-    expect(replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS)).unitsNotPlaced).toBe(4);
+    const result = replay(scenario, binwisePolicy('binwise', DEFAULT_FLAGS));
+    expect(result.unitsNotPlaced).toBe(4);
+    expect(result.notPlacedByReason).toEqual({ NO_ELIGIBLE_LOCATION: 4 });
+  });
+
+  it('counts the units the replay did not take into the engine\'s bins apart, as REPLAY_REFUSED', () => {
+    const scenario = prepareScenario(aisle([{ day: 0, kind: 'receipt', sku: 'SLOW', quantity: 6 }]));
+    const binwise = binwisePolicy('binwise', DEFAULT_FLAGS);
+    // a replay that takes one unit per recommendation, whatever the engine asked for
+    const stingy: Policy = { name: 'binwise', putaway: (input) => binwise.putaway({ ...input, place: (sku, bin, quantity, options) => input.place(sku, bin, Math.min(1, quantity), options) }) };
+    const result = replay(scenario, stingy);
+    expect(result.unitsNotPlaced).toBeGreaterThan(0);
+    expect(result.notPlacedByReason).toEqual({ REPLAY_REFUSED: result.unitsNotPlaced });
   });
 
   it('names the ablation variants and refuses an unknown policy', () => {

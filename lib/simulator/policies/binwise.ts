@@ -50,7 +50,7 @@ function candidates(input: PolicyInput): CandidateLocation[] {
  * The product's engine (`optimizePutaway`) as a simulation policy: fed the same inputs the
  * product feeds it (bins with fill, mined affinity, open pick lines per aisle, open demand due
  * soon), with `flags`. Recommendations are applied as they are; what it cannot place stays
- * unplaced. `config` overrides engine settings (experiments only; the product runs the defaults).
+ * unplaced, reported with the engine's reason code. `config` overrides engine settings (experiments only; the product runs the defaults).
  */
 export function binwisePolicy(name: string, flags: SimulationFlags, config: OptimizerConfigInput = {}): Policy {
   // Validated once here, so a bad band or cap is refused before the replay starts (naming the field).
@@ -98,9 +98,12 @@ export function binwisePolicy(name: string, flags: SimulationFlags, config: Opti
         },
         config: { ...config, flags: { ...flags, ML_MODEL_ENABLED: false } },
       });
+      for (const line of result.unplaceable) input.notPlaced(line.sku, line.quantity, line.code);
       for (const recommendation of result.recommendations) {
         const bin = Number(recommendation.locationId);
-        input.place(recommendation.sku, bin, recommendation.quantity, recommendation.crossDock ? { crossDock: true, orderRef: recommendation.crossDock.orderRef } : undefined);
+        const placed = input.place(recommendation.sku, bin, recommendation.quantity, recommendation.crossDock ? { crossDock: true, orderRef: recommendation.crossDock.orderRef } : undefined);
+        // The engine's bin, but the replay's capacity or staging rules took fewer units: they stay on the dock.
+        if (placed < recommendation.quantity) input.notPlaced(recommendation.sku, recommendation.quantity - placed, 'REPLAY_REFUSED');
       }
     },
   };

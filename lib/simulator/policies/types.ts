@@ -1,3 +1,4 @@
+import type { UnplaceableCode } from '../../optimizer';
 import type { Layout } from '../travel';
 import type { SimulationCapacity } from './names';
 import type { WarehouseState } from '../state';
@@ -5,6 +6,13 @@ import type { WarehouseState } from '../state';
 export type AbcClass = 'A' | 'B' | 'C';
 
 export type PutawayRequest = { sku: string; quantity: number };
+
+/**
+ * Why units of a receipt stayed without a bin: the engine's own codes (UnplaceableLine.code), and
+ * REPLAY_REFUSED for units the engine recommended a bin for that the replay's capacity or staging
+ * rules did not take (lib/simulator/not-placed.ts).
+ */
+export type NotPlacedCode = UnplaceableCode | 'REPLAY_REFUSED';
 
 /** Units of a sku the product may send to staging for an order due soon (stock is short). */
 export type CrossDockNeed = { sku: string; quantity: number; dueDay: number; orderRef: string };
@@ -38,6 +46,11 @@ export type PolicyInput = {
    * really placed); `crossDock` places into a staging bin for `orderRef`.
    */
   place(sku: string, bin: number, quantity: number, options?: { crossDock?: boolean; orderRef?: string }): number;
+  /**
+   * Says why `units` of `sku` stay without a bin today (binwise passes on the engine's codes).
+   * Calling it is optional: units a policy leaves unexplained are classified by the replay.
+   */
+  notPlaced(sku: string, units: number, code: NotPlacedCode): void;
 };
 
 export type Placement = { sku: string; bin: number; quantity: number; crossDock?: boolean; orderRef?: string };
