@@ -30,11 +30,16 @@ test.describe('manager simulation', () => {
     await expect(table.getByRole('rowheader', { name: 'binwise', exact: true })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'vs first-fit, 2nd half' })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Band after putaway' })).toBeVisible();
+    // under the table, in words, why each policy that left units without a bin left them
+    const notPlaced = results.getByRole('list', { name: 'Units not placed, by reason' });
+    await expect(notPlaced).toContainText(/first-fit-by-code — \d+ not placed: \d+ no room left/);
     await expect(results.getByRole('figure', { name: /Bins in the 60–85% band per day/ })).toBeVisible();
     await expect(results.getByText(/Day-0 stock slotted by each policy/)).toBeVisible();
     await expect(results.getByText(/Binwise fills bins to .+ first and never past 100%/)).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toHaveAttribute('aria-valuenow', '100');
     await page.screenshot({ path: 'test-results/screenshots/manager-simulation.png', fullPage: true });
+    // the table with the reasons under it
+    await notPlaced.locator('xpath=../..').screenshot({ path: 'test-results/screenshots/manager-simulation-not-placed.png' });
 
     // The results leave the page as files: the CLI's --json, and its report with the chart inside.
     const jsonButton = results.getByRole('button', { name: 'Download results (JSON)' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLAGS, resolvePolicies } from './policies/registry';
 import { BAND_HIGH, BAND_LOW } from './band';
-import { MEASURED_BAND, capacitySentence, markdownReport, svgDataUri, travelChartSvg } from './report';
+import { EVERY_UNIT_PLACED, MEASURED_BAND, capacitySentence, markdownReport, notPlacedLines, notPlacedSentence, svgDataUri, travelChartSvg } from './report';
 import { runSimulation } from './run';
 import { parseScenario } from './scenario';
 import { tinyScenario } from './test-fixtures';
@@ -39,6 +39,20 @@ describe('report', () => {
     expect(capacitySentence(mixed)).toBe(
       `Binwise fills bins to 60–85% first and never past 95% (binwise) and to 80–100% first and never past 100% (binwise-no-affinity); the baselines fill to 100%; the band share columns measure the runbook's ${MEASURED_BAND}, not 80–100%.`,
     );
+  });
+
+  it('says why units were not placed, per policy and in words, most units first', () => {
+    expect(notPlacedSentence({ unitsNotPlaced: 26, notPlacedByReason: { NO_CAPACITY: 11, HEAVY_UNIT_RESTRICTED: 15 } })).toBe('26 not placed: 15 heavy-unit rule (over 150 lb, no floor or rack position left), 11 no room left');
+    expect(notPlacedSentence({ unitsNotPlaced: 0, notPlacedByReason: {} })).toBeNull();
+    // a result stored before the reasons were recorded
+    expect(notPlacedSentence({ unitsNotPlaced: 3 } as Parameters<typeof notPlacedSentence>[0])).toBe('3 not placed (no reasons recorded)');
+    const tooBig = tinyScenario();
+    tooBig.materials.push({ sku: 'POLE', lengthIn: 60, widthIn: 4, heightIn: 4, weightLbs: 5 });
+    tooBig.events.push({ day: 0, kind: 'receipt', sku: 'POLE', quantity: 2 });
+    const withPole = runSimulation(parseScenario(tooBig), { policies: resolvePolicies(['binwise']) });
+    expect(notPlacedLines(withPole)).toEqual(['first-fit-by-code — 2 not placed: 2 too big for every bin with room left', 'abc-class-based — 2 not placed: 2 too big for every bin with room left', 'binwise — 2 not placed: 2 too big for every bin with room left']);
+    expect(markdownReport(withPole, 'tiny.svg')).toContain('Units not placed, by reason:\n\n- first-fit-by-code — 2 not placed: 2 too big for every bin with room left\n');
+    expect(markdownReport(result, 'tiny.svg')).toContain(`\n${EVERY_UNIT_PLACED}\n`);
   });
 
   it('says where the day-0 stock started: where the scenario put it by default, slotted by each policy on request', () => {

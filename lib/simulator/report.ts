@@ -1,6 +1,8 @@
+import { DEFAULT_OPTIMIZER_CONFIG } from '../optimizer/putaway/config';
 import { formatPercent, fractionToPercent } from '../schemas/capacity';
 import { BAND_HIGH, BAND_LOW } from './band';
 import type { SimulationCapacity } from './policies/names';
+import type { NotPlacedCode } from './policies/types';
 import type { PolicyResult, SimulationResult } from './run';
 
 const COLORS = ['#6b7280', '#a855f7', '#f59e0b', '#2563eb', '#10b981', '#ef4444', '#0ea5e9', '#84cc16'];
@@ -41,6 +43,54 @@ export function capacitySentence(result: SimulationResult): string | null {
   const otherBands = [...new Set(ruled.map(({ capacity }) => bandOf(capacity)))].filter((band) => band !== MEASURED_BAND);
   const measured = otherBands.length === 0 ? `the same ${MEASURED_BAND}` : `the runbook's ${MEASURED_BAND}, not ${otherBands.join(' or ')}`;
   return `Binwise fills bins to ${fills}; the band share columns measure ${measured}.`;
+}
+
+/**
+ * Each reason a unit is left without a bin (ReplayResult.notPlacedByReason), in a manager's words.
+ * The engine names the most specific rule among the bins that still had room for a unit (the
+ * others it skips), so its DOES_NOT_FIT and TOO_HEAVY speak of those bins: a paper roll that fits
+ * an empty rack position is DOES_NOT_FIT once every such position is full and only shelves have
+ * room. The replay's own classification is the same or narrower (no bin at all, even empty).
+ * The simulator's binwise runs the engine's own heavy-unit limit: the registry varies only the
+ * capacity rules.
+ */
+export const NOT_PLACED_LABELS: Readonly<Record<NotPlacedCode, string>> = {
+  NO_CAPACITY: 'no room left',
+  HEAVY_UNIT_RESTRICTED: `heavy-unit rule (over ${DEFAULT_OPTIMIZER_CONFIG.heavyUnitLbs} lb, no floor or rack position left)`,
+  DOES_NOT_FIT: 'too big for every bin with room left',
+  TOO_HEAVY: 'heavier than any bin with room left may hold',
+  MIXING_NOT_ALLOWED: 'the bins with room hold another SKU and allow no mixing',
+  HAZARD_INCOMPATIBLE: 'no bin takes its hazard class',
+  TEMPERATURE_INCOMPATIBLE: 'no bin of its temperature class',
+  NO_ELIGIBLE_LOCATION: 'no storage bin to put it in',
+  REPLAY_REFUSED: "the engine's bin had no room by the simulator's count",
+};
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * "26 not placed: 15 heavy-unit rule (…), 11 no room left", most units first; null when every unit
+ * received was placed. Results stored before the reasons were recorded say so.
+ */
+export function notPlacedSentence(policy: Pick<PolicyResult, 'unitsNotPlaced' | 'notPlacedByReason'>): string | null {
+  if (policy.unitsNotPlaced === 0) return null;
+  const total = `${count(policy.unitsNotPlaced)} not placed`;
+  if (!policy.notPlacedByReason) return `${total} (no reasons recorded)`;
+  const reasons = Object.entries(policy.notPlacedByReason)
+    .flatMap(([code, units]) => (units ? [{ label: NOT_PLACED_LABELS[code as NotPlacedCode] ?? code, units }] : []))
+    .sort((a, b) => b.units - a.units);
+  return `${total}: ${reasons.map(({ label, units }) => `${count(units)} ${label}`).join(', ')}`;
+}
+
+/** What the report and the page say when no policy left a unit without a bin. */
+export const EVERY_UNIT_PLACED = 'Every policy placed every unit it received.';
+
+/** One line per policy that left units without a bin: "binwise — 26 not placed: …". */
+export function notPlacedLines(result: { policies: readonly PolicyResult[] }): string[] {
+  return result.policies.flatMap((policy) => {
+    const sentence = notPlacedSentence(policy);
+    return sentence ? [`${policy.policy} — ${sentence}`] : [];
+  });
 }
 
 /** The result as JSON, as `simulate -- --json` prints it and the Simulation page downloads it: indented, with a final newline. */
@@ -125,6 +175,7 @@ export type ReportOptions = {
 export function markdownReport(result: SimulationResult, chartFile: string, command?: string, options: ReportOptions = {}): string {
   const { scenario } = result;
   const travelModelDocs = options.travelModelDocs ?? TRAVEL_MODEL_LINK;
+  const notPlaced = notPlacedLines(result);
   const lines = [
     `# Simulation: ${scenario.name}`,
     '',
@@ -140,6 +191,8 @@ export function markdownReport(result: SimulationResult, chartFile: string, comm
     `| policy | pick travel (ft) | per order (ft) | vs first-fit-by-code | vs abc-class-based | second half: vs first-fit / vs abc | bins in ${MEASURED_BAND} band (end) | band (avg over days) | band right after putaway | below band holding one unit (avg) | picked from day-0 stock: first / second half | bins used (end) | units not placed | units short at pick | cross-dock hits | putaway travel (ft) |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.policies.map(row),
+    '',
+    ...(notPlaced.length > 0 ? ['Units not placed, by reason:', '', ...notPlaced.map((line) => `- ${line}`)] : [EVERY_UNIT_PLACED]),
     '',
     `![Pick travel per day per policy](${chartFile})`,
     '',
