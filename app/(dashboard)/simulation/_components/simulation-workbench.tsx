@@ -7,6 +7,7 @@ import type { SimulationView } from '@/lib/server/simulation/get-simulation';
 import { CAPACITY_FIELDS, CAPACITY_FLOORS, CAPACITY_LABELS, fractionToPercent, percentToFraction, type CapacityField } from '@/lib/schemas/capacity';
 import type { TSimulationParams } from '@/lib/simulator/params';
 import { ALL_POLICY_NAMES, type DayZeroStock, type PolicyName, type SimulationCapacity, type SimulationFlags } from '@/lib/simulator/policies/names';
+import { MEASURED_BAND } from '@/lib/simulator/report';
 import { startSimulationAction } from '../actions';
 import { SimulationResults } from './simulation-results';
 
@@ -158,7 +159,7 @@ export function SimulationWorkbench({ defaultFlags, defaultCapacity }: { default
               />
             ))}
           </div>
-          <p className="text-xs text-slate-500">Binwise fills bins into the target band first and never past the hard cap; the baselines fill to 100%. The band-share results still measure the runbook&apos;s 60–85%.</p>
+          <p className="text-xs text-slate-500">Binwise fills bins into the target band first and never past the hard cap; the baselines fill to 100%. The band-share results still measure the runbook&apos;s {MEASURED_BAND}.</p>
         </fieldset>
         <div className="flex items-center gap-4">
           <button type="submit" disabled={running || policies.length === 0} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
