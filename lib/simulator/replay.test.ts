@@ -174,8 +174,8 @@ describe('replay of history', () => {
 
 const reasonsTotal = (result: Pick<ReplayResult, 'notPlacedByReason'>) => Object.values(result.notPlacedByReason).reduce((sum, units) => sum + (units ?? 0), 0);
 
-/** Two bins: RESERVE B-01 on the floor and PICK_FACE P-02 on level 2, 10 ft³ and 1,000 lb each. */
-function twoBins(extra: { initialLots?: { sku: string; locationCode: string; quantity: number }[]; events: unknown[] }) {
+/** Two bins: RESERVE B-01 on the floor and PICK_FACE P-02 on level 2, 10 ft³ and 1,000 lb each (or only the one named by `only`). */
+function twoBins({ only, ...extra }: { initialLots?: { sku: string; locationCode: string; quantity: number }[]; events: unknown[]; only?: string }) {
   const bin = { zone: 'Z', aisle: '1', x: 0, cubicFeet: 10, maxWeightLbs: 1000, insideInches: { l: 30, w: 30, h: 30 } };
   return parseScenario({
     name: 'two bins',
@@ -183,7 +183,7 @@ function twoBins(extra: { initialLots?: { sku: string; locationCode: string; qua
     locations: [
       { ...bin, code: 'B-01', bay: 1, level: 1, y: 10, type: 'RESERVE' },
       { ...bin, code: 'P-02', bay: 1, level: 2, y: 10, type: 'PICK_FACE' },
-    ],
+    ].filter((location) => only === undefined || location.code === only),
     materials: [
       { sku: 'BOX', lengthIn: 12, widthIn: 12, heightIn: 12, weightLbs: 5 },
       { sku: 'ROLL', lengthIn: 12, widthIn: 12, heightIn: 12, weightLbs: 200 },
@@ -211,11 +211,18 @@ describe('why units were not placed', () => {
     for (const policy of result.policies) expect([policy.policy, policy.notPlacedByReason]).toEqual([policy.policy, { NO_CAPACITY: 2 }]);
   });
 
-  it('names a 200 lb unit with room left only on a pick face above the floor HEAVY_UNIT_RESTRICTED under binwise, which first fit places there', () => {
+  it('names a 200 lb unit NO_CAPACITY under binwise when the floor bin that may take it is full and only a pick face above the floor has room, where first fit puts it', () => {
     const scenario = prepareScenario(twoBins({ initialLots: [{ sku: 'BOX', locationCode: 'B-01', quantity: 10 }], events: [{ day: 0, kind: 'receipt', sku: 'ROLL', quantity: 1 }] }));
     const [firstFit, binwise] = resolvePolicies(['first-fit-by-code', 'binwise']).map((policy) => replay(scenario, policy));
     expect(firstFit.unitsNotPlaced).toBe(0);
     expect(firstFit.notPlacedByReason).toEqual({});
+    expect(binwise.notPlacedByReason).toEqual({ NO_CAPACITY: 1 });
+  });
+
+  it('names a 200 lb unit HEAVY_UNIT_RESTRICTED under binwise when the only bin is a pick face above the floor, where first fit puts it', () => {
+    const scenario = prepareScenario(twoBins({ events: [{ day: 0, kind: 'receipt', sku: 'ROLL', quantity: 1 }], only: 'P-02' }));
+    const [firstFit, binwise] = resolvePolicies(['first-fit-by-code', 'binwise']).map((policy) => replay(scenario, policy));
+    expect(firstFit.unitsNotPlaced).toBe(0);
     expect(binwise.notPlacedByReason).toEqual({ HEAVY_UNIT_RESTRICTED: 1 });
   });
 

@@ -42,7 +42,7 @@ describe('report', () => {
   });
 
   it('says why units were not placed, per policy and in words, most units first', () => {
-    expect(notPlacedSentence({ unitsNotPlaced: 26, notPlacedByReason: { NO_CAPACITY: 11, HEAVY_UNIT_RESTRICTED: 15 } })).toBe('26 not placed: 15 heavy-unit rule (over 150 lb, no floor or rack position left), 11 no room left');
+    expect(notPlacedSentence({ unitsNotPlaced: 26, notPlacedByReason: { NO_CAPACITY: 11, HEAVY_UNIT_RESTRICTED: 15 } })).toBe('26 not placed: 15 heavy-unit rule (over 150 lb; only hand-picked shelves above the floor would take it), 11 no room left');
     expect(notPlacedSentence({ unitsNotPlaced: 0, notPlacedByReason: {} })).toBeNull();
     // a result stored before the reasons were recorded
     expect(notPlacedSentence({ unitsNotPlaced: 3 } as Parameters<typeof notPlacedSentence>[0])).toBe('3 not placed (no reasons recorded)');
@@ -50,8 +50,8 @@ describe('report', () => {
     tooBig.materials.push({ sku: 'POLE', lengthIn: 60, widthIn: 4, heightIn: 4, weightLbs: 5 });
     tooBig.events.push({ day: 0, kind: 'receipt', sku: 'POLE', quantity: 2 });
     const withPole = runSimulation(parseScenario(tooBig), { policies: resolvePolicies(['binwise']) });
-    expect(notPlacedLines(withPole)).toEqual(['first-fit-by-code — 2 not placed: 2 too big for every bin with room left', 'abc-class-based — 2 not placed: 2 too big for every bin with room left', 'binwise — 2 not placed: 2 too big for every bin with room left']);
-    expect(markdownReport(withPole, 'tiny.svg')).toContain('Units not placed, by reason:\n\n- first-fit-by-code — 2 not placed: 2 too big for every bin with room left\n');
+    expect(notPlacedLines(withPole)).toEqual(['first-fit-by-code — 2 not placed: 2 too big for every bin, even empty', 'abc-class-based — 2 not placed: 2 too big for every bin, even empty', 'binwise — 2 not placed: 2 too big for every bin, even empty']);
+    expect(markdownReport(withPole, 'tiny.svg')).toContain('Units not placed, by reason:\n\n- first-fit-by-code — 2 not placed: 2 too big for every bin, even empty\n');
     expect(markdownReport(result, 'tiny.svg')).toContain(`\n${EVERY_UNIT_PLACED}\n`);
   });
 

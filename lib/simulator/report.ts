@@ -47,19 +47,19 @@ export function capacitySentence(result: SimulationResult): string | null {
 
 /**
  * Each reason a unit is left without a bin (ReplayResult.notPlacedByReason), in a manager's words.
- * The engine names the most specific rule among the bins that still had room for a unit (the
- * others it skips), so its DOES_NOT_FIT and TOO_HEAVY speak of those bins: a paper roll that fits
- * an empty rack position is DOES_NOT_FIT once every such position is full and only shelves have
- * room. The replay's own classification is the same or narrower (no bin at all, even empty).
+ * The engine names the furthest rule any bin reaches (lib/optimizer/putaway/candidates.ts,
+ * explainUnplaced), so a paper roll whose rack positions are all full is NO_CAPACITY, and
+ * DOES_NOT_FIT and TOO_HEAVY mean no bin would take it even empty, as in the replay's own
+ * classification of the baselines' units.
  * The simulator's binwise runs the engine's own heavy-unit limit: the registry varies only the
  * capacity rules.
  */
 export const NOT_PLACED_LABELS: Readonly<Record<NotPlacedCode, string>> = {
   NO_CAPACITY: 'no room left',
-  HEAVY_UNIT_RESTRICTED: `heavy-unit rule (over ${DEFAULT_OPTIMIZER_CONFIG.heavyUnitLbs} lb, no floor or rack position left)`,
-  DOES_NOT_FIT: 'too big for every bin with room left',
-  TOO_HEAVY: 'heavier than any bin with room left may hold',
-  MIXING_NOT_ALLOWED: 'the bins with room hold another SKU and allow no mixing',
+  HEAVY_UNIT_RESTRICTED: `heavy-unit rule (over ${DEFAULT_OPTIMIZER_CONFIG.heavyUnitLbs} lb; only hand-picked shelves above the floor would take it)`,
+  DOES_NOT_FIT: 'too big for every bin, even empty',
+  TOO_HEAVY: 'heavier than any bin may hold, even empty',
+  MIXING_NOT_ALLOWED: 'the bins that would take it hold another SKU and allow no mixing',
   HAZARD_INCOMPATIBLE: 'no bin takes its hazard class',
   TEMPERATURE_INCOMPATIBLE: 'no bin of its temperature class',
   NO_ELIGIBLE_LOCATION: 'no storage bin to put it in',

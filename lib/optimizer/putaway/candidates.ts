@@ -49,8 +49,6 @@ export type LineSearch = {
   cursor: number;
   /** Feasible bins found so far and not yet exhausted. */
   pool: number[];
-  /** Most specific rejection seen (for the unplaceable reason). */
-  worst: UnplaceableCode;
   /** Co-pick lift by bay key and by aisle, and partner count by bay. */
   readonly bayLift: Map<number, number>;
   readonly aisleLift: Map<number, number>;
@@ -78,26 +76,67 @@ export type ScoredCandidate = {
   openTasks: number;
 };
 
-/** Static check plus capacity for one unit; returns null when feasible. */
-export function rejection(state: BinState, line: LineSearch, b: number, config: OptimizerConfig): UnplaceableCode | null {
+/** What {@link rejection} reads of a line: the unit itself. */
+export type UnitShape = Pick<LineSearch, 'item' | 'dims' | 'unitCf' | 'unitLbs'>;
+
+/** Static check plus capacity for one unit; returns null when feasible, else the furthest rule reached (CODE_RANK order). */
+export function rejection(state: BinState, line: UnitShape, b: number, config: OptimizerConfig): UnplaceableCode | null {
   const l = state.locations[b];
   const it = line.item;
   if (it.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(it.hazardClass)) return 'HAZARD_INCOMPATIBLE';
   if ((it.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
   if (heavyRestricted(it.unitWeightLbs, l, config)) return 'HEAVY_UNIT_RESTRICTED';
-  if (!l.allowMixing && !holdsOnly(state, b, it.sku)) return 'MIXING_NOT_ALLOWED';
   const ins = state.inside;
   const d = line.dims;
   if (d[0] > ins[3 * b] || d[1] > ins[3 * b + 1] || d[2] > ins[3 * b + 2]) return 'DOES_NOT_FIT';
   const cap = config.hardCap;
   if (line.unitCf > cap * l.cubicFeet + 1e-9) return 'DOES_NOT_FIT';
   if (line.unitLbs > cap * l.maxWeightLbs + 1e-9) return 'TOO_HEAVY';
+  // checked in CODE_RANK order, so the code says how far the bin got
+  if (!l.allowMixing && !holdsOnly(state, b, it.sku)) return 'MIXING_NOT_ALLOWED';
   if (unitsThatFit(l.cubicFeet, l.maxWeightLbs, state.usedCf[b], state.usedLbs[b], line.unitCf, line.unitLbs, cap) < 1) return 'NO_CAPACITY';
   return null;
 }
 
-function note(line: LineSearch, code: UnplaceableCode): void {
-  if (CODE_RANK[code] > CODE_RANK[line.worst]) line.worst = code;
+/**
+ * Why a line's remaining units found no bin: the furthest check (CODE_RANK) any of its bins reaches
+ * now, over every bin. The scan notes codes only for the bins it reads, and it jumps over bins without
+ * room; on its codes alone a roll whose rack positions are all full was reported as fitting no bin
+ * ("DOES_NOT_FIT", from the small bins that still had room) when the truth is that they are full.
+ * The code matters beyond the message: NO_CAPACITY is what makes optimizePutaway plan the batch again
+ * without the band-first pass.
+ */
+export function explainUnplaced(state: BinState, line: UnitShape, config: OptimizerConfig): UnplaceableCode {
+  // the furthest code any bin could reach, so a unit too big for every bin stops at the first bin
+  // that says so instead of reading all of them (a batch of such lines on 100,000 bins)
+  const widest = widestInside(state);
+  const d = line.dims;
+  const ceiling: UnplaceableCode =
+    line.unitCf > state.maxRoom[0] + 1e-9 || d[0] > widest[0] || d[1] > widest[1] || d[2] > widest[2]
+      ? 'DOES_NOT_FIT'
+      : line.unitLbs > state.maxRoom[1] + 1e-9
+        ? 'TOO_HEAVY'
+        : 'NO_CAPACITY';
+  let worst: UnplaceableCode = 'NO_ELIGIBLE_LOCATION';
+  for (const b of state.storage) {
+    // a bin that passes every check has room: the line stopped for another reason, and room is what it needs
+    const why = rejection(state, line, b, config) ?? 'NO_CAPACITY';
+    if (CODE_RANK[why] > CODE_RANK[worst]) worst = why;
+    if (CODE_RANK[worst] >= CODE_RANK[ceiling]) break;
+  }
+  return worst;
+}
+
+const widestCache = new WeakMap<Float64Array, Float64Array>();
+
+/** The largest inside dimension of any storage bin, per sorted axis (largest first), inches: a unit larger on one axis fits no bin. */
+function widestInside(state: BinState): Float64Array {
+  const cached = widestCache.get(state.inside);
+  if (cached) return cached;
+  const widest = new Float64Array(3);
+  for (const b of state.storage) for (let k = 0; k < 3; k++) widest[k] = Math.max(widest[k], state.inside[3 * b + k]);
+  widestCache.set(state.inside, widest);
+  return widest;
 }
 
 /**
@@ -125,9 +164,7 @@ export function gatherCandidates(state: BinState, line: LineSearch, config: Opti
       pos = line.cursor++;
     }
     const b = line.order[pos];
-    const why = rejection(state, line, b, config);
-    if (why === null) line.pool.push(b);
-    else note(line, why);
+    if (rejection(state, line, b, config) === null) line.pool.push(b);
   }
   const out = new Set(line.pool);
   if (line.tour) for (const b of scanTour(state, line, line.tour, config)) out.add(b);

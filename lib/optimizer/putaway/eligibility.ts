@@ -82,14 +82,18 @@ export function unitsThatFit(
   return Math.max(0, Math.min(byVol, byWt));
 }
 
-/** Order of unplaceable codes from least to most specific (the most specific one reached is reported). */
+/**
+ * Order of unplaceable codes from least to most specific (the furthest one any bin reaches is
+ * reported). The rules of the bin itself come first; mixing and room last, since they depend on what
+ * the bin holds now: a unit refused only by them would go in once the bin is emptied.
+ */
 export const CODE_RANK: Readonly<Record<UnplaceableCode, number>> = {
   NO_ELIGIBLE_LOCATION: 0,
   HAZARD_INCOMPATIBLE: 1,
   TEMPERATURE_INCOMPATIBLE: 2,
   HEAVY_UNIT_RESTRICTED: 3,
-  MIXING_NOT_ALLOWED: 4,
-  DOES_NOT_FIT: 5,
-  TOO_HEAVY: 6,
+  DOES_NOT_FIT: 4,
+  TOO_HEAVY: 5,
+  MIXING_NOT_ALLOWED: 6,
   NO_CAPACITY: 7,
 };

@@ -92,7 +92,6 @@ export function makeLine(
     reverse: isStorage && ABC_VELOCITY[item.abc] < 0,
     cursor: 0,
     pool: [],
-    worst: 'NO_ELIGIBLE_LOCATION',
     bayLift,
     aisleLift,
     bayPartners,

@@ -4,7 +4,7 @@ import { allocateCrossDock } from './cross-dock';
 import { buildFeatures } from './features';
 import { unitCubicFeet } from './geometry';
 import { storageLineOrder } from './line-order';
-import { gatherCandidates, rankCandidates, scoreCandidate, type LineSearch } from './candidates';
+import { explainUnplaced, gatherCandidates, rankCandidates, scoreCandidate, type LineSearch, type UnitShape } from './candidates';
 import { buildReason } from './reason';
 import { buildState, place, withCap, type BinState } from './state';
 import { storageLowerBound } from './lower-bound';
@@ -42,6 +42,16 @@ export type OptimizePutawayInput = {
    */
   layout?: BinLayout;
 };
+
+/** Refusals that depend on what bins hold now, not on the bins themselves. */
+const ROOM_CODES: ReadonlySet<UnplaceableCode> = new Set(['MIXING_NOT_ALLOWED', 'NO_CAPACITY']);
+
+const unitShape = (item: PutawayItem, unitCf: number): UnitShape => ({
+  item,
+  dims: [item.lengthIn, item.widthIn, item.heightIn].sort((a, b) => b - a) as [number, number, number],
+  unitCf,
+  unitLbs: item.unitWeightLbs,
+});
 
 const MESSAGES: Record<UnplaceableCode, string> = {
   NO_ELIGIBLE_LOCATION: 'no active location of an eligible type with valid capacity',
@@ -233,16 +243,16 @@ function planPutaway(input: OptimizePutawayInput, bandFirst: boolean): PutawayRe
       // failure of another SKU says anything about it
       const known = inNonMixing ? undefined : failed.find((f) => dominates(f, items[i], unitCf[i]));
       let code: UnplaceableCode;
-      if (known) code = known.code;
-      else {
+      if (known) {
+        // a unit bigger than one that found no room may still fit no bin at all: only a lasting
+        // refusal (the bin's own rules) carries over to it as it is
+        code = ROOM_CODES.has(known.code) ? explainUnplaced(passState, unitShape(items[i], unitCf[i]), phase) : known.code;
+      } else {
         const line = makeLine(passState, items[i], i, true, affinity, config, tours);
         remaining[i] -= run(passState, phase, line, remaining[i]);
-        code = passState.storage.length === 0 ? 'NO_ELIGIBLE_LOCATION' : line.worst;
-        if (code === 'NO_ELIGIBLE_LOCATION' && passState.storage.length > 0) {
-          // every bin was skipped for lack of room: say whether any could ever hold the unit
-          code = items[i].unitWeightLbs > passState.maxRoom[1] + 1e-9 ? 'TOO_HEAVY' : unitCf[i] > passState.maxRoom[0] + 1e-9 ? 'DOES_NOT_FIT' : 'NO_CAPACITY';
-        }
-        if (remaining[i] > 0 && failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code));
+        if (remaining[i] <= 0) continue;
+        code = explainUnplaced(passState, line, phase);
+        if (failed.length < FAILED_PROFILES) failed.push(profileOf(items[i], unitCf[i], code));
       }
       if (final && remaining[i] > 0) {
         unplaceable.push({
