@@ -24,12 +24,21 @@ test.describe('manager simulation', () => {
     await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toBeVisible();
     const results = page.getByRole('region', { name: 'Simulation results' });
     await expect(results).toBeVisible({ timeout: 90_000 });
-    const table = results.getByRole('table');
-    await expect(table.getByRole('rowheader', { name: 'first-fit-by-code', exact: true })).toBeVisible();
-    await expect(table.getByRole('rowheader', { name: 'abc-class-based', exact: true })).toBeVisible();
-    await expect(table.getByRole('rowheader', { name: 'binwise', exact: true })).toBeVisible();
-    await expect(table.getByRole('columnheader', { name: 'vs first-fit, 2nd half' })).toBeVisible();
-    await expect(table.getByRole('columnheader', { name: 'Band after putaway' })).toBeVisible();
+    const walking = results.getByRole('table', { name: 'Walking per policy' });
+    const bins = results.getByRole('table', { name: 'Bins per policy' });
+    for (const table of [walking, bins]) {
+      await expect(table.getByRole('rowheader', { name: 'first-fit-by-code', exact: true })).toBeVisible();
+      await expect(table.getByRole('rowheader', { name: 'abc-class-based', exact: true })).toBeVisible();
+      await expect(table.getByRole('rowheader', { name: 'binwise', exact: true })).toBeVisible();
+    }
+    await expect(walking.getByRole('columnheader', { name: 'vs first-fit, 2nd half' })).toBeVisible();
+    await expect(bins.getByRole('columnheader', { name: 'Band after putaway' })).toBeVisible();
+    // neither table scrolls sideways on a 1280 px screen
+    for (const table of [walking, bins]) {
+      const box = await table.boundingBox();
+      const frame = await table.locator('xpath=..').boundingBox();
+      expect(box && frame && box.width <= frame.width + 1).toBe(true);
+    }
     // under the table, in words, why each policy that left units without a bin left them
     const notPlaced = results.getByRole('list', { name: 'Units not placed, by reason' });
     await expect(notPlaced).toContainText(/first-fit-by-code — \d+ not placed: \d+ no room left/);
@@ -39,7 +48,8 @@ test.describe('manager simulation', () => {
     await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toHaveAttribute('aria-valuenow', '100');
     await page.screenshot({ path: 'test-results/screenshots/manager-simulation.png', fullPage: true });
     // the table with the reasons under it
-    await notPlaced.locator('xpath=../..').screenshot({ path: 'test-results/screenshots/manager-simulation-not-placed.png' });
+    await bins.locator('xpath=..').screenshot({ path: 'test-results/screenshots/manager-simulation-not-placed.png' });
+    await walking.locator('xpath=..').screenshot({ path: 'test-results/screenshots/manager-simulation-walking.png' });
 
     // The results leave the page as files: the CLI's --json, and its report with the chart inside.
     const jsonButton = results.getByRole('button', { name: 'Download results (JSON)' });
