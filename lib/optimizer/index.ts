@@ -22,7 +22,7 @@ export { RECENT_ORDERS_PER_SKU } from './putaway/tour-cost';
 export { resolveConfig, DEFAULT_OPTIMIZER_CONFIG, DEFAULT_WEIGHTS } from './putaway/config';
 export { scorePlacement, travelTerm, utilizationTerm, ABC_VELOCITY } from './putaway/scoring';
 export { fitsInside, unitCubicFeet, rectilinear } from './putaway/geometry';
-export { keepsOutHeavyUnits } from './putaway/eligibility';
+export { CROSS_DOCK_TYPES, STORAGE_TYPES, keepsOutHeavyUnits, staticRejection } from './putaway/eligibility';
 export { allocateCrossDock } from './putaway/cross-dock';
 export type { CrossDockAllocation } from './putaway/cross-dock';
 export { heuristicConfidence, resolveConfidence } from './putaway/confidence';

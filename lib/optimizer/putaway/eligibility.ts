@@ -45,6 +45,10 @@ export function keepsOutHeavyUnits(l: Pick<CandidateLocation, 'type' | 'level'>)
  * 5. fit: the unit passes through `insideInches` in one of 6 orientations.
  *
  * `heldSkus` are the SKUs in the bin now, including this run's placements.
+ *
+ * The product holds a supervisor's override to these rules (lib/server/putaway/check-override-target.ts,
+ * with `heldSkus` empty: it re-checks mixing against live stock under the bin's row lock). The
+ * engine's scan checks the same rules, with capacity, on its packed arrays (`rejection` in candidates.ts).
  */
 export function staticRejection(
   item: PutawayItem,

@@ -58,9 +58,11 @@ export type EngineRecommendation = {
 export type EngineOutput = { recommendations: EngineRecommendation[]; unplaceable: UnplaceableView[] };
 
 const ABC = new Set(['A', 'B', 'C']);
-const hasDimensions = (m: MaterialInfo) => [m.lengthInches, m.widthInches, m.heightInches].every((d) => typeof d === 'number' && d > 0);
+/** Length, width and height all on file and positive: what packing and the fit rule need. */
+export const hasDimensions = (m: MaterialInfo) => [m.lengthInches, m.widthInches, m.heightInches].every((d) => typeof d === 'number' && d > 0);
 
-function toItem(item: EngineItem): PutawayItem {
+/** A material of the receipt as the engine's item (only for materials with {@link hasDimensions}). */
+export function toItem(item: EngineItem): PutawayItem {
   const m = item.material;
   return {
     sku: item.sku,
