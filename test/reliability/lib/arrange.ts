@@ -9,16 +9,24 @@ import { count, note } from './counters';
 
 const usedBins = new Set<string>();
 
-/** An active, valid, empty bin of the tenant that no pending recommendation targets. */
-export async function emptyBin(client: pg.Client, tenantId: string): Promise<{ locationId: string; locationCode: string }> {
+/**
+ * An active, valid, empty bin of the tenant that no pending recommendation targets, of the same
+ * zone, type and level as `like` (the bin the engine recommended): an override is held to the
+ * engine's rules (kind of bin, temperature, hazard, heavy units above the floor, fit), so the race
+ * bin must be one the engine could have chosen.
+ */
+export async function emptyBin(client: pg.Client, tenantId: string, like: string): Promise<{ locationId: string; locationCode: string }> {
   const { rows } = await client.query<{ location_id: string; location_code: string }>(
     `SELECT l.location_id::text, l.location_code FROM inventory_locations l
+     JOIN inventory_locations o ON o.location_id = $3::uuid
      WHERE l.tenant_id = $1::uuid AND l.is_active AND l.cubic_feet > 0 AND l.max_weight_lbs > 0
+       AND l.zone_id = o.zone_id AND l.location_type = o.location_type AND l.level = o.level
+       AND l.temperature_class IS NOT DISTINCT FROM o.temperature_class
        AND NOT EXISTS (SELECT 1 FROM lots WHERE location_id = l.location_id AND quantity_on_hand <> 0)
        AND NOT EXISTS (SELECT 1 FROM putaway_recommendations r WHERE r.location_id = l.location_id AND r.status = 'PENDING')
        AND NOT (l.location_id::text = ANY($2::text[]))
      ORDER BY l.location_code LIMIT 1`,
-    [tenantId, [...usedBins]],
+    [tenantId, [...usedBins], like],
   );
   const bin = rows[0];
   if (!bin) throw new Error('No empty bin left to arrange a race in');
@@ -32,20 +40,25 @@ export async function emptyBin(client: pg.Client, tenantId: string): Promise<{ l
  */
 export async function binWithRoomFor(k: number, recommendationIds: string[], tenantId: string): Promise<{ locationId: string; locationCode: string; unitCf: number }> {
   return withClient(config.databaseUrl, async (client) => {
-    const bin = await emptyBin(client, tenantId);
-    const { rows } = await client.query<{ line_cf: number; line_lbs: number }>(
-      `SELECT (r.quantity * m.length_inches * m.width_inches * m.height_inches / 1728.0)::float8 AS line_cf, (r.quantity * m.weight_lbs)::float8 AS line_lbs
+    const { rows } = await client.query<{ line_cf: number; line_lbs: number; location_id: string }>(
+      `SELECT (r.quantity * m.length_inches * m.width_inches * m.height_inches / 1728.0)::float8 AS line_cf, (r.quantity * m.weight_lbs)::float8 AS line_lbs,
+              r.location_id::text
        FROM putaway_recommendations r JOIN materials m ON m.material_id = r.material_id WHERE r.recommendation_id = $1::uuid`,
       [recommendationIds[0]],
     );
     const line = rows[0]!;
+    const bin = await emptyBin(client, tenantId, line.location_id);
     await client.query('BEGIN');
     await client.query(`UPDATE putaway_recommendations SET location_id = $1::uuid WHERE recommendation_id = ANY($2::uuid[])`, [bin.locationId, recommendationIds]);
-    await client.query(`UPDATE inventory_locations SET cubic_feet = $2, max_weight_lbs = $3, allow_mixing = true WHERE location_id = $1::uuid`, [
-      bin.locationId,
-      line.line_cf * (k + 0.5),
-      Math.max(1, line.line_lbs) * (k + 100),
-    ]);
+    // the opening of the recommended bin, which the unit passes, so only the room is contended
+    await client.query(
+      `UPDATE inventory_locations l SET cubic_feet = $2, max_weight_lbs = $3, allow_mixing = true,
+         inside_length_inches = GREATEST(l.inside_length_inches, o.inside_length_inches),
+         inside_width_inches = GREATEST(l.inside_width_inches, o.inside_width_inches),
+         inside_height_inches = GREATEST(l.inside_height_inches, o.inside_height_inches)
+       FROM inventory_locations o WHERE l.location_id = $1::uuid AND o.location_id = $4::uuid`,
+      [bin.locationId, line.line_cf * (k + 0.5), Math.max(1, line.line_lbs) * (k + 100), line.location_id],
+    );
     await client.query('COMMIT');
     return { ...bin, unitCf: line.line_cf };
   });
