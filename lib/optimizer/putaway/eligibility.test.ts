@@ -53,6 +53,10 @@ describe('staticRejection', () => {
   it('rejects a unit that does not pass through the opening', () => {
     expect(staticRejection({ ...item, lengthIn: 60 }, bin, [], cfg)).toBe('DOES_NOT_FIT');
   });
+
+  it('names the opening before the mixing rule when both are broken, as the engine names why units find no bin', () => {
+    expect(staticRejection({ ...item, lengthIn: 60 }, { ...bin, allowMixing: false }, ['OTHER'], cfg)).toBe('DOES_NOT_FIT');
+  });
 });
 
 describe('unitsThatFit', () => {

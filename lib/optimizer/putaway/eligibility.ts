@@ -41,8 +41,11 @@ export function keepsOutHeavyUnits(l: Pick<CandidateLocation, 'type' | 'level'>)
  * 1. hazard: a hazardous unit needs its class in `allowedHazardClasses`;
  * 2. temperature: unit and bin temperature classes must be equal (absent = ambient);
  * 3. heavy units (> config.heavyUnitLbs) not on hand-picked shelving above the floor ({@link heavyRestricted});
- * 4. mixing: a bin with allowMixing=false accepts only a SKU it holds (or any SKU if empty);
- * 5. fit: the unit passes through `insideInches` in one of 6 orientations.
+ * 4. fit: the unit passes through `insideInches` in one of 6 orientations;
+ * 5. mixing: a bin with allowMixing=false accepts only a SKU it holds (or any SKU if empty).
+ *
+ * The order is {@link CODE_RANK}'s, which the engine's reasons for unplaced units follow: the bin's
+ * own rules before mixing, which depends on what the bin holds now.
  *
  * `heldSkus` are the SKUs in the bin now, including this run's placements.
  *
@@ -59,10 +62,10 @@ export function staticRejection(
   if (item.hazardClass !== undefined && !(l.allowedHazardClasses ?? []).includes(item.hazardClass)) return 'HAZARD_INCOMPATIBLE';
   if ((item.temperatureClass ?? 'AMBIENT') !== (l.temperatureClass ?? 'AMBIENT')) return 'TEMPERATURE_INCOMPATIBLE';
   if (heavyRestricted(item.unitWeightLbs, l, config)) return 'HEAVY_UNIT_RESTRICTED';
+  if (!fitsInside(item, l.insideInches)) return 'DOES_NOT_FIT';
   if (!l.allowMixing) {
     for (const s of heldSkus) if (s !== item.sku) return 'MIXING_NOT_ALLOWED';
   }
-  if (!fitsInside(item, l.insideInches)) return 'DOES_NOT_FIT';
   return null;
 }
 
