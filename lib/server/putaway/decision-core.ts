@@ -88,7 +88,11 @@ export async function placeRecommendation(tx: Tx, context: AuthContext, rec: Loc
   return { ok: true, locationId };
 }
 
-/** The refusal for a bin that filled up since the recommendation was made. */
+/**
+ * The refusal for a bin without room for the line: filled up since the recommendation was made,
+ * or (an override, or a cap lowered since) too small for it even empty. Both are CAPACITY_CONFLICT
+ * with an alternative that has room, the one answer the review queue and accept-all act on.
+ */
 export function capacityConflict(outcome: Extract<PlacementOutcome, { ok: false }>): AppError {
   const suffix = outcome.alternative ? ` Try ${outcome.alternative.locationCode} instead.` : ' No listed alternative has room either; create a new batch.';
   return new AppError('CAPACITY_CONFLICT', `${outcome.message}${suffix}`, { details: { alternative: outcome.alternative } });

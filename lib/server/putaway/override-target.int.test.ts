@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 type Material = { materialId: string; sku: string; dims: [number, number, number]; weightLbs: number };
-type BinSpec = { type: string; level: number; inside: [number, number, number] };
+type BinSpec = { type: string; level: number; inside: [number, number, number]; cubicFeet?: number; maxWeightLbs?: number };
 
 /** A plain (not hazardous, ambient, not one of the seed's oversize crates) material, heavier than the heavy-unit limit or not. */
 async function material(client: pg.Client, tenantId: string, heavy: boolean): Promise<Material> {
@@ -36,15 +36,15 @@ async function material(client: pg.Client, tenantId: string, heavy: boolean): Pr
   return { materialId: row.material_id, sku: row.sku, dims: [row.l, row.w, row.h], weightLbs: row.lbs };
 }
 
-/** An empty TEST- bin with room to spare in volume and weight, so only the rule under test can refuse it. */
+/** An empty TEST- bin, with room to spare in volume and weight unless the spec sets them, so only the rule under test can refuse it. */
 async function addBin(client: pg.Client, tenantId: string, spec: BinSpec): Promise<string> {
   const code = `TEST-${randomUUID().slice(0, 8)}`;
   await client.query(
     `INSERT INTO inventory_locations (tenant_id, facility_id, zone_id, location_code, aisle, bay, level, x_feet, y_feet, location_type,
        cubic_feet, max_weight_lbs, inside_length_inches, inside_width_inches, inside_height_inches)
-     SELECT $1::uuid, l.facility_id, l.zone_id, $2, 'T2', 1, $3::int, 5, 5, $4::location_type, 10000, 1000000, $5::float8, $6::float8, $7::float8
+     SELECT $1::uuid, l.facility_id, l.zone_id, $2, 'T2', 1, $3::int, 5, 5, $4::location_type, $8::float8, $9::float8, $5::float8, $6::float8, $7::float8
      FROM inventory_locations l JOIN zones z ON z.zone_id = l.zone_id WHERE l.tenant_id = $1::uuid AND NOT z.hazard_allowed LIMIT 1`,
-    [tenantId, code, spec.level, spec.type, ...spec.inside],
+    [tenantId, code, spec.level, spec.type, ...spec.inside, spec.cubicFeet ?? 10000, spec.maxWeightLbs ?? 1000000],
   );
   return code;
 }
@@ -61,18 +61,24 @@ async function statusOf(recommendationId: string): Promise<string> {
   return withAdminClient(async (client) => (await client.query(`SELECT status::text FROM putaway_recommendations WHERE recommendation_id = $1`, [recommendationId])).rows[0].status);
 }
 
-/** Overrides into `locationCode` with an idempotency key and expects a BAD_USER_INPUT naming the bin, with nothing written. */
-async function expectRefusedWithoutEffect(recommendationId: string, locationCode: string): Promise<AppError> {
+/** Overrides into `locationCode` with an idempotency key and expects a refusal with `code`, the recommendation still PENDING and nothing written. */
+async function refusedWithoutEffect(recommendationId: string, locationCode: string, code: AppError['code']): Promise<AppError> {
   const before = await withAdminClient((client) => countRows(client, acme.tenantId));
   const refusal = await overrideRecommendation(acme, { recommendationId, locationCode, reasonCode: 'BETTER_SPOT_KNOWN', idempotencyKey: `refused-${randomUUID()}` }).catch((error: unknown) => error);
   expect(refusal).toBeInstanceOf(AppError);
   const error = refusal as AppError;
-  expect(error.code).toBe('BAD_USER_INPUT');
-  expect(error.message.startsWith(`locationCode: ${locationCode}`)).toBe(true);
-  expect(error.fieldErrors?.locationCode?.length).toBeGreaterThan(0);
+  expect(error.code).toBe(code);
   expect(await statusOf(recommendationId)).toBe('PENDING');
   // lots, inventory transactions, training rows and the idempotency key: all rolled back with the transaction
   expect(await withAdminClient((client) => countRows(client, acme.tenantId))).toEqual(before);
+  return error;
+}
+
+/** As {@link refusedWithoutEffect}, for a break of the engine's rules: BAD_USER_INPUT naming the bin. */
+async function expectRefusedWithoutEffect(recommendationId: string, locationCode: string): Promise<AppError> {
+  const error = await refusedWithoutEffect(recommendationId, locationCode, 'BAD_USER_INPUT');
+  expect(error.message.startsWith(`locationCode: ${locationCode}`)).toBe(true);
+  expect(error.fieldErrors?.locationCode?.length).toBeGreaterThan(0);
   return error;
 }
 
@@ -131,5 +137,33 @@ describe('override target rules', () => {
     expect(error.message).toContain('promised to order SO-TEST-1');
     const result = await overrideRecommendation(acme, { recommendationId: id, locationCode: lane, reasonCode: 'BIN_BLOCKED' });
     expect(result.recommendation).toMatchObject({ status: 'OVERRIDDEN', finalLocationCode: lane });
+  });
+});
+
+// The engine's rules pass (a roomy opening, a floor-level rack), but the bin's volume or weight
+// limit is below what the line needs even with nothing in it: not the race "no longer has room".
+describe('override into a bin too small for the line even when empty', () => {
+  it('refuses a line larger than the bin holds under the hard cap, says it holds at most so much and what the units need, and writes nothing', async () => {
+    const carton = await withAdminClient((client) => material(client, acme.tenantId, false));
+    const unitCubicFeet = carton.dims.reduce((a, b) => a * b, 1) / 1728;
+    // The recommendation is for two units; the bin is one unit's volume, so never big enough.
+    const small = await withAdminClient((client) => addBin(client, acme.tenantId, { type: 'RESERVE', level: 1, inside: [200, 200, 200], cubicFeet: unitCubicFeet }));
+    const id = await withAdminClient((client) => pendingRecommendation(client, acme.tenantId, carton));
+    const error = await refusedWithoutEffect(id, small, 'CAPACITY_CONFLICT');
+    const ft3 = (value: number) => String(Math.round(value * 100) / 100);
+    expect(error.message).toContain(`Bin ${small} holds at most ${ft3(0.95 * unitCubicFeet)} ft³ under the 95% hard cap; these 2 units need ${ft3(2 * unitCubicFeet)} ft³.`);
+    expect(error.message).not.toContain('no longer');
+    // The recommended bin still has room, and is offered instead.
+    expect(error.message).toMatch(/ Try TEST-\w+ instead\.$/);
+  });
+
+  it('refuses a line heavier than the bin takes under the hard cap, says it takes at most so much and what the units weigh, and writes nothing', async () => {
+    const carton = await withAdminClient((client) => material(client, acme.tenantId, false));
+    const weak = await withAdminClient((client) => addBin(client, acme.tenantId, { type: 'RESERVE', level: 1, inside: [200, 200, 200], maxWeightLbs: carton.weightLbs }));
+    const id = await withAdminClient((client) => pendingRecommendation(client, acme.tenantId, carton));
+    const error = await refusedWithoutEffect(id, weak, 'CAPACITY_CONFLICT');
+    const lb = (value: number) => String(Math.round(value * 100) / 100);
+    expect(error.message).toContain(`Bin ${weak} takes at most ${lb(0.95 * carton.weightLbs)} lb under the 95% hard cap; these 2 units weigh ${lb(2 * carton.weightLbs)} lb.`);
+    expect(error.message).not.toContain('no longer');
   });
 });

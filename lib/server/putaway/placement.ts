@@ -32,6 +32,9 @@ type UnitRow = { unit_cf: number; unit_lbs: number };
  * live lots, against the hard cap. Every accept and override into the same bin queues on
  * that lock, and under READ COMMITTED each statement after the lock sees the previous
  * winner's committed lot, so two supervisors can never both fit the last space.
+ *
+ * The refusal says which it is: a line the bin could not take even empty ("holds at most"),
+ * or a bin whose stock now leaves too little ("no longer has room", the race above).
  */
 export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise<PlacementCheck> {
   const [location] = await tx.$queryRaw<LocationRow[]>`
@@ -61,6 +64,15 @@ export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise
   const roomCf = cap * location.cubic_feet;
   const roomLbs = cap * location.max_weight_lbs;
   const under = cap < 1 ? ` under the ${formatPercent(cap)} hard cap` : '';
+  // A line larger than the bin allows even when empty never had room there: a lasting limit of
+  // the bin, checked before its stock as the engine ranks them, so emptying it would not help.
+  const these = target.quantity === 1 ? { units: 'this unit', need: 'needs', weigh: 'weighs' } : { units: `these ${target.quantity} units`, need: 'need', weigh: 'weigh' };
+  if (addedCf > roomCf + EPSILON) {
+    return { ok: false, message: `Bin ${code} holds at most ${fmt(roomCf)} ft³${under}; ${these.units} ${these.need} ${fmt(addedCf)} ft³.`, locationCode: code };
+  }
+  if (addedLbs > roomLbs + EPSILON) {
+    return { ok: false, message: `Bin ${code} takes at most ${fmt(roomLbs)} lb${under}; ${these.units} ${these.weigh} ${fmt(addedLbs)} lb.`, locationCode: code };
+  }
   if (!location.allow_mixing && (usage?.other_skus ?? 0) > 0) {
     return { ok: false, message: `Bin ${code} no longer has room: it now holds another SKU and does not allow mixing.`, locationCode: code };
   }
