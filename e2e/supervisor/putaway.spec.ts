@@ -192,3 +192,42 @@ test.describe('on a phone', () => {
     });
   }
 });
+
+// Last in this file on purpose: its batch becomes the newest in the history, and the phone tests
+// above open the newest batch, the review's. PAP-0004, a 1,257 lb roll of the e2e seed, is on no
+// order, so it is planned as stock whatever cross-dock flag the ops specs flip meanwhile, and
+// PLT-01-01-4 is a level-4 pick face on the plate shelving. The refusal writes nothing: other
+// specs see the warehouse as before, with one more pending line in the history.
+const HEAVY_ROLL = 'PAP-0004';
+const HIGH_SHELF = 'PLT-01-01-4';
+
+test('a supervisor who overrides a 1,257 lb paper roll onto a level-4 hand-picked shelf is told why not, and the roll stays pending to accept', async ({ page }) => {
+  await page.goto('/putaway');
+  await page.getByRole('textbox', { name: 'Receipt lines' }).fill(`${HEAVY_ROLL},1`);
+  await page.getByRole('button', { name: 'Get recommendations' }).click();
+  const queue = page.getByRole('region', { name: 'Review queue' });
+  const roll = queue.getByRole('listitem', { name: new RegExp(`^Recommendation ${HEAVY_ROLL} → `) });
+  await expect(roll.getByRole('button', { name: /^Accept / })).toBeVisible();
+  // "PAP-0004 → <the engine's bin>": the override form closes, so the row is found by its name.
+  const line = (await roll.getAttribute('aria-label'))!.replace('Recommendation ', '');
+
+  await roll.getByRole('button', { name: `Override ${line}` }).click();
+  await roll.getByRole('combobox', { name: 'Bin code' }).fill(HIGH_SHELF);
+  await roll.getByRole('combobox', { name: 'Reason' }).selectOption('BETTER_SPOT_KNOWN');
+  await roll.getByRole('button', { name: 'Confirm override' }).click();
+
+  const refusal = queue.getByRole('alert');
+  await expect(refusal).toContainText(`${HIGH_SHELF} is hand-picked shelving above the floor (level 4), where a 1,257 lb unit may not go`);
+  await expect(refusal).toContainText('heavy units over 150 lb go to racks, lanes or floor level');
+  // Shown as overridden at once (optimistic), then put back when the server refuses.
+  await expect(roll.getByText('pending', { exact: true })).toBeVisible();
+  await expect(roll.getByRole('button', { name: `Accept ${line}` })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/putaway-override-refused.png', fullPage: true });
+
+  // Not only the page's rollback: read back from the server, the roll is still pending.
+  await page.reload();
+  await page.getByRole('region', { name: 'Batch history' }).getByRole('table').getByRole('button').first().click();
+  const reopened = page.getByRole('region', { name: 'Review queue' }).getByRole('listitem', { name: `Recommendation ${line}` });
+  await expect(reopened.getByText('pending', { exact: true })).toBeVisible();
+  await expect(reopened.getByRole('button', { name: `Accept ${line}` })).toBeVisible();
+});
