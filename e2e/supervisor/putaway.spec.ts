@@ -217,7 +217,9 @@ test('a supervisor who overrides a 1,257 lb paper roll onto a level-4 hand-picke
   await roll.getByRole('button', { name: 'Confirm override' }).click();
 
   const refusal = queue.getByRole('alert');
-  await expect(refusal).toContainText(`${HIGH_SHELF} is hand-picked shelving above the floor (level 4), where a 1,257 lb unit may not go`);
+  // the line and the typed bin first, then the rule in plain words (no field name from the API)
+  await expect(refusal).toContainText(`${HEAVY_ROLL} → ${HIGH_SHELF} (override): ${HIGH_SHELF} is hand-picked shelving above the floor (level 4), where a 1,257 lb unit may not go`);
+  await expect(refusal).not.toContainText('locationCode');
   await expect(refusal).toContainText('heavy units over 150 lb go to racks, lanes or floor level');
   // Shown as overridden at once (optimistic), then put back when the server refuses.
   await expect(roll.getByText('pending', { exact: true })).toBeVisible();

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReasonCode } from '@/lib/schemas/putaway';
 import type { BatchView, RecommendationView } from '@/lib/server/putaway/batch-view';
 import { acceptAction, acceptAllAction, overrideAction, rejectAction } from '../actions';
+import { decisionErrorText } from './decision-error';
 import { putawayKeys, unwrap, type PutawayRequestError } from './putaway-cache';
 
 export type Decision =
@@ -57,7 +58,7 @@ export function useDecisions(batchId: string, onError: (message: string) => void
     onError: (error: PutawayRequestError, decision, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       const row = context?.previous?.recommendations.find((r) => r.id === decision.id);
-      onError(`${row ? `${row.sku} → ${row.locationCode}: ` : ''}${error.message}`);
+      onError(decisionErrorText(decision, row, error.message));
     },
     onSettled: settle,
   });
