@@ -16,6 +16,7 @@ export function ReceiptForm({ demoReceipts, pending, error, onSubmit }: Props) {
   const [text, setText] = useState('');
   const [source, setSource] = useState<'UI' | 'CSV' | 'DEMO_ORDER'>('UI');
   const parsed = parseReceiptLines(text);
+  const units = parsed.items.reduce((sum, item) => sum + item.quantity, 0);
 
   async function loadFile(file: File) {
     setText(await file.text());
@@ -91,7 +92,7 @@ export function ReceiptForm({ demoReceipts, pending, error, onSubmit }: Props) {
           {pending ? 'Optimizing…' : 'Get recommendations'}
         </button>
         <span className="text-sm text-slate-500">
-          {parsed.items.length} line{parsed.items.length === 1 ? '' : 's'} · {parsed.items.reduce((s, i) => s + i.quantity, 0)} units
+          {parsed.items.length} line{parsed.items.length === 1 ? '' : 's'} · {units} unit{units === 1 ? '' : 's'}
         </span>
       </div>
     </form>
