@@ -143,7 +143,7 @@ describe('override target rules', () => {
 // The engine's rules pass (a roomy opening, a floor-level rack), but the bin's volume or weight
 // limit is below what the line needs even with nothing in it: not the race "no longer has room".
 describe('override into a bin too small for the line even when empty', () => {
-  it('refuses a line larger than the bin holds under the hard cap, says it holds at most so much and what the units need, and writes nothing', async () => {
+  it('refuses a line larger than the bin holds under the hard cap, says it has room for at most so much even empty and what the units need, and writes nothing', async () => {
     const carton = await withAdminClient((client) => material(client, acme.tenantId, false));
     const unitCubicFeet = carton.dims.reduce((a, b) => a * b, 1) / 1728;
     // The recommendation is for two units; the bin is one unit's volume, so never big enough.
@@ -151,19 +151,19 @@ describe('override into a bin too small for the line even when empty', () => {
     const id = await withAdminClient((client) => pendingRecommendation(client, acme.tenantId, carton));
     const error = await refusedWithoutEffect(id, small, 'CAPACITY_CONFLICT');
     const ft3 = (value: number) => String(Math.round(value * 100) / 100);
-    expect(error.message).toContain(`Bin ${small} holds at most ${ft3(0.95 * unitCubicFeet)} ft³ under the 95% hard cap; these 2 units need ${ft3(2 * unitCubicFeet)} ft³.`);
+    expect(error.message).toContain(`Bin ${small} has room for at most ${ft3(0.95 * unitCubicFeet)} ft³ under the 95% hard cap, even empty; these 2 units need ${ft3(2 * unitCubicFeet)} ft³.`);
     expect(error.message).not.toContain('no longer');
     // The recommended bin still has room, and is offered instead.
     expect(error.message).toMatch(/ Try TEST-\w+ instead\.$/);
   });
 
-  it('refuses a line heavier than the bin takes under the hard cap, says it takes at most so much and what the units weigh, and writes nothing', async () => {
+  it('refuses a line heavier than the bin takes under the hard cap, says it has room for at most so much weight even empty and what the units weigh, and writes nothing', async () => {
     const carton = await withAdminClient((client) => material(client, acme.tenantId, false));
     const weak = await withAdminClient((client) => addBin(client, acme.tenantId, { type: 'RESERVE', level: 1, inside: [200, 200, 200], maxWeightLbs: carton.weightLbs }));
     const id = await withAdminClient((client) => pendingRecommendation(client, acme.tenantId, carton));
     const error = await refusedWithoutEffect(id, weak, 'CAPACITY_CONFLICT');
     const lb = (value: number) => String(Math.round(value * 100) / 100);
-    expect(error.message).toContain(`Bin ${weak} takes at most ${lb(0.95 * carton.weightLbs)} lb under the 95% hard cap; these 2 units weigh ${lb(2 * carton.weightLbs)} lb.`);
+    expect(error.message).toContain(`Bin ${weak} has room for at most ${lb(0.95 * carton.weightLbs)} lb under the 95% hard cap, even empty; these 2 units weigh ${lb(2 * carton.weightLbs)} lb.`);
     expect(error.message).not.toContain('no longer');
   });
 });

@@ -33,8 +33,9 @@ type UnitRow = { unit_cf: number; unit_lbs: number };
  * that lock, and under READ COMMITTED each statement after the lock sees the previous
  * winner's committed lot, so two supervisors can never both fit the last space.
  *
- * The refusal says which it is: a line the bin could not take even empty ("holds at most"),
- * or a bin whose stock now leaves too little ("no longer has room", the race above).
+ * The refusal says which it is: a line the bin could not take even empty ("has room for at most
+ * …, even empty"), or a bin whose stock now leaves too little ("no longer has room", the race
+ * above). Both speak of room: API clients and the reliability races match on it.
  */
 export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise<PlacementCheck> {
   const [location] = await tx.$queryRaw<LocationRow[]>`
@@ -68,10 +69,10 @@ export async function lockAndCheckRoom(tx: Tx, target: PlacementTarget): Promise
   // the bin, checked before its stock as the engine ranks them, so emptying it would not help.
   const these = target.quantity === 1 ? { units: 'this unit', need: 'needs', weigh: 'weighs' } : { units: `these ${target.quantity} units`, need: 'need', weigh: 'weigh' };
   if (addedCf > roomCf + EPSILON) {
-    return { ok: false, message: `Bin ${code} holds at most ${fmt(roomCf)} ft³${under}; ${these.units} ${these.need} ${fmt(addedCf)} ft³.`, locationCode: code };
+    return { ok: false, message: `Bin ${code} has room for at most ${fmt(roomCf)} ft³${under}, even empty; ${these.units} ${these.need} ${fmt(addedCf)} ft³.`, locationCode: code };
   }
   if (addedLbs > roomLbs + EPSILON) {
-    return { ok: false, message: `Bin ${code} takes at most ${fmt(roomLbs)} lb${under}; ${these.units} ${these.weigh} ${fmt(addedLbs)} lb.`, locationCode: code };
+    return { ok: false, message: `Bin ${code} has room for at most ${fmt(roomLbs)} lb${under}, even empty; ${these.units} ${these.weigh} ${fmt(addedLbs)} lb.`, locationCode: code };
   }
   if (!location.allow_mixing && (usage?.other_skus ?? 0) > 0) {
     return { ok: false, message: `Bin ${code} no longer has room: it now holds another SKU and does not allow mixing.`, locationCode: code };
