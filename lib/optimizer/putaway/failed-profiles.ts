@@ -1,3 +1,4 @@
+import { sortedDims } from './geometry';
 import type { PutawayItem, UnplaceableCode } from './types';
 
 /** What made a line unplaceable: any line at least as demanding fails too. */
@@ -18,7 +19,7 @@ export function profileOf(it: PutawayItem, cf: number, code: UnplaceableCode): F
   return {
     hazard: it.hazardClass ?? '',
     temperature: it.temperatureClass ?? '',
-    dims: [it.lengthIn, it.widthIn, it.heightIn].sort((a, b) => b - a),
+    dims: sortedDims(it),
     cf,
     lbs: it.unitWeightLbs,
     code,
@@ -35,6 +36,6 @@ export function profileOf(it: PutawayItem, cf: number, code: UnplaceableCode): F
 export function dominates(f: FailedProfile, it: PutawayItem, cf: number): boolean {
   if ((it.hazardClass ?? '') !== f.hazard || (it.temperatureClass ?? '') !== f.temperature) return false;
   if (cf < f.cf || it.unitWeightLbs < f.lbs) return false;
-  const d = [it.lengthIn, it.widthIn, it.heightIn].sort((a, b) => b - a);
+  const d = sortedDims(it);
   return d[0] >= f.dims[0] && d[1] >= f.dims[1] && d[2] >= f.dims[2];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsInside, rectilinear, unitCubicFeet } from './geometry';
+import { fitsInside, rectilinear, sortedDims, unitCubicFeet } from './geometry';
 
 describe('fitsInside', () => {
   it('accepts a box that fits only after rotation', () => {
@@ -12,6 +12,13 @@ describe('fitsInside', () => {
 
   it('accepts an exact fit', () => {
     expect(fitsInside({ lengthIn: 12, widthIn: 12, heightIn: 12 }, { l: 12, w: 12, h: 12 })).toBe(true);
+  });
+});
+
+describe('sortedDims', () => {
+  it('gives a unit\'s dimensions largest first, whatever order they were recorded in', () => {
+    expect(sortedDims({ lengthIn: 10, widthIn: 30, heightIn: 20 })).toEqual([30, 20, 10]);
+    expect(sortedDims({ lengthIn: 20, widthIn: 20, heightIn: 30 })).toEqual([30, 20, 20]);
   });
 });
 

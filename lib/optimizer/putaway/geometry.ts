@@ -21,9 +21,14 @@ export function fitsInside(
   unit: { lengthIn: number; widthIn: number; heightIn: number },
   inside: { l: number; w: number; h: number },
 ): boolean {
-  const a = sort3(unit.lengthIn, unit.widthIn, unit.heightIn);
+  const a = sortedDims(unit);
   const b = sort3(inside.l, inside.w, inside.h);
   return a[0] <= b[0] && a[1] <= b[1] && a[2] <= b[2];
+}
+
+/** A unit's dimensions, largest first, inches: the form every fit and dominance check compares. */
+export function sortedDims(unit: { lengthIn: number; widthIn: number; heightIn: number }): [number, number, number] {
+  return sort3(unit.lengthIn, unit.widthIn, unit.heightIn);
 }
 
 function sort3(x: number, y: number, z: number): [number, number, number] {

@@ -1,4 +1,4 @@
-import { unitCubicFeet } from './geometry';
+import { sortedDims, unitCubicFeet } from './geometry';
 import type { LineSearch } from './candidates';
 import { ABC_VELOCITY } from './scoring';
 import type { BinState } from './state';
@@ -79,7 +79,7 @@ export function makeLine(
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, AFFINITY_BAYS)
     .map(([k]) => k);
-  const dims = [item.lengthIn, item.widthIn, item.heightIn].sort((a, b) => b - a) as [number, number, number];
+  const dims = sortedDims(item);
   const unitCf = unitCubicFeet(item.lengthIn, item.widthIn, item.heightIn);
   return {
     item,

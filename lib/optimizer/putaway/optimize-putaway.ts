@@ -2,7 +2,7 @@ import { resolveConfig } from './config';
 import { resolveConfidence, type ConfidenceModel } from './confidence';
 import { allocateCrossDock } from './cross-dock';
 import { buildFeatures } from './features';
-import { unitCubicFeet } from './geometry';
+import { sortedDims, unitCubicFeet } from './geometry';
 import { storageLineOrder } from './line-order';
 import { explainUnplaced, gatherCandidates, rankCandidates, scoreCandidate, type LineSearch, type UnitShape } from './candidates';
 import { buildReason } from './reason';
@@ -48,7 +48,7 @@ const ROOM_CODES: ReadonlySet<UnplaceableCode> = new Set(['MIXING_NOT_ALLOWED', 
 
 const unitShape = (item: PutawayItem, unitCf: number): UnitShape => ({
   item,
-  dims: [item.lengthIn, item.widthIn, item.heightIn].sort((a, b) => b - a) as [number, number, number],
+  dims: sortedDims(item),
   unitCf,
   unitLbs: item.unitWeightLbs,
 });
