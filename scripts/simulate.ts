@@ -8,7 +8,6 @@ import pg from 'pg';
 import { parseCapacityOptions } from '../lib/simulator/cli-capacity';
 import { generateScenario } from '../lib/simulator/generate';
 import { scenarioFromDatabase, type QueryFunction } from '../lib/simulator/from-db';
-import { OptimizerInputError } from '../lib/optimizer';
 import { DAY_ZERO_STOCK_MODES, isDayZeroStock, type DayZeroStock } from '../lib/simulator/policies/names';
 import { ALL_POLICY_NAMES, DEFAULT_FLAGS, UnknownPolicyError, resolvePolicies, type SimulationFlags } from '../lib/simulator/policies/registry';
 import { markdownReport, resultJson, travelChartSvg } from '../lib/simulator/report';
@@ -62,9 +61,6 @@ function parseDayZeroStock(raw: string | true | undefined): DayZeroStock {
   throw new ScenarioError('--day0-stock', `expected ${DAY_ZERO_STOCK_MODES.join(' or ')}; got "${String(raw)}"`);
 }
 
-/** The engine names config fields; the CLI user typed options. */
-const OPTION_OF_FIELD: Record<string, string> = { 'config.targetBand.min': '--band', 'config.targetBand.max': '--band', 'config.hardCap': '--hard-cap' };
-
 async function fromDatabase(args: Args): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new ScenarioError('DATABASE_URL', 'is not set');
@@ -110,13 +106,9 @@ async function main(): Promise<void> {
   const scenario = parseScenario(raw);
   const requested = args.options.get('policies');
   const names = typeof requested === 'string' ? requested.split(',').map((name) => name.trim()).filter(Boolean) : [...ALL_POLICY_NAMES];
-  let policies;
-  try {
-    policies = resolvePolicies(names, parseFlags(args.options.get('flags')), parseCapacityOptions({ band: args.options.get('band'), hardCap: args.options.get('hard-cap') }));
-  } catch (error) {
-    if (error instanceof OptimizerInputError) throw new ScenarioError(OPTION_OF_FIELD[error.field] ?? error.field, error.message);
-    throw error;
-  }
+  // parseCapacityOptions checks the rules with the pages' schema, which is stricter than the
+  // engine's own check, so resolvePolicies cannot refuse them: a refusal names --band or --hard-cap.
+  const policies = resolvePolicies(names, parseFlags(args.options.get('flags')), parseCapacityOptions({ band: args.options.get('band'), hardCap: args.options.get('hard-cap') }));
   const result = runSimulation(scenario, { policies, seed: numberOption(args, 'seed', 1), dayZeroStock: parseDayZeroStock(args.options.get('day0-stock')) });
 
   const reportPath = args.options.get('report');
