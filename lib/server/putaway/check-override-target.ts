@@ -7,7 +7,7 @@ import type { LockedRecommendation } from './decision-core';
 import { LOCATIONS_JSON, loadMaterialsBySku, parseLocations, type LocationWithFill } from './load-putaway-inputs';
 import { hasDimensions, toItem } from './run-engine';
 
-type TargetRow = { data: string | null; cross_dock_order_ref: string | null };
+type TargetRow = { data: string | null };
 
 /**
  * The bin a supervisor typed instead of the recommendation, held to the engine's hard rules
@@ -24,13 +24,12 @@ type TargetRow = { data: string | null; cross_dock_order_ref: string | null };
 export async function checkOverrideTarget(tx: Tx, input: { recommendation: LockedRecommendation; locationCode: string; capacity: CapacityRules }): Promise<string> {
   const { recommendation: rec, locationCode, capacity } = input;
   const [row] = await tx.$queryRaw<TargetRow[]>`
-    SELECT ${LOCATIONS_JSON} AS data,
-      (SELECT cross_dock_order_ref FROM putaway_recommendations WHERE recommendation_id = ${rec.recommendation_id}::uuid) AS cross_dock_order_ref
+    SELECT ${LOCATIONS_JSON} AS data
     FROM (SELECT * FROM inventory_locations WHERE location_code = ${locationCode} FOR UPDATE) l JOIN zones z ON z.zone_id = l.zone_id`;
   const [bin] = parseLocations(row?.data ?? null);
   if (!bin) throw refusal(`locationCode: no bin "${locationCode}" in this warehouse.`, 'unknown bin');
 
-  const crossDockOrder = row?.cross_dock_order_ref ?? null;
+  const crossDockOrder = rec.cross_dock_order_ref;
   if (crossDockOrder === null && !STORAGE_TYPES.has(bin.type)) {
     throw refusal(
       `locationCode: ${bin.code} is ${typeName(bin.type)}, for cross-dock only; units put away to stock go to a pick face, reserve rack or bulk lane.`,

@@ -21,6 +21,8 @@ export type LockedRecommendation = {
   confidence_source: string;
   alternatives: AlternativeView[];
   model_version: string | null;
+  /** The order these units are promised to (a cross-dock line to a staging lane), or null for stock. */
+  cross_dock_order_ref: string | null;
 };
 
 /**
@@ -32,7 +34,7 @@ export async function lockRecommendation(tx: Tx, recommendationId: string): Prom
   const [row] = await tx.$queryRaw<LockedRecommendation[]>`
     SELECT r.recommendation_id::text, r.batch_id::text, r.material_id::text, m.sku, r.lot_number, r.quantity, r.location_id::text,
            r.status::text AS status, r.features, r.confidence_score, r.confidence_source, r.alternatives,
-           b.flags->>'modelVersion' AS model_version
+           b.flags->>'modelVersion' AS model_version, r.cross_dock_order_ref
     FROM putaway_recommendations r
     JOIN materials m ON m.material_id = r.material_id
     JOIN putaway_batches b ON b.batch_id = r.batch_id
